@@ -1,0 +1,230 @@
+"""The document model: small immutable records that readers produce and rules read.
+
+Every reader (text today; Excel and PDF later) turns its input into these records and
+nothing else, so that the rules never know where a figure came from.  An ``Amount``
+keeps the precision it was *written* with: ``12,689.76`` stands for any value in
+[12,689.755, 12,689.765], and that interval decides whether a difference is a rounding
+notice or an error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+#: Exact scale of each unit in 元; conversions multiply by powers of ten only.
+UNIT_SCALE: dict[str, Decimal] = {
+    "元": Decimal(1),
+    "万元": Decimal(10_000),
+    "亿元": Decimal(100_000_000),
+}
+ZERO = Decimal(0)
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """A money figure as written: exact value, written precision and unit.
+
+    ``quantum`` is the value of one unit in the last written digit (``0.01`` for
+    ``1,234.56``); a blank cell is an exact zero with quantum 0, so it adds no
+    rounding slack to an identity.
+    """
+
+    value: Decimal
+    quantum: Decimal
+    unit: str = "万元"
+    text: str = ""
+
+    @property
+    def half(self) -> Decimal:
+        """Half the written precision: the rounding radius of this figure."""
+        return self.quantum / 2
+
+    @property
+    def blank(self) -> bool:
+        return self.text == "" and self.value == 0
+
+    def to(self, unit: str) -> Amount:
+        """The same figure in another unit, converted exactly."""
+        if unit == self.unit:
+            return self
+        factor = UNIT_SCALE[self.unit] / UNIT_SCALE[unit]
+        return Amount(self.value * factor, self.quantum * factor, unit, self.text)
+
+    @staticmethod
+    def zero(unit: str = "万元") -> Amount:
+        return Amount(ZERO, ZERO, unit, "")
+
+
+CODE_LEVELS = {
+    # scheme: lengths of the codes at level 1, 2, 3
+    "functional": (3, 5, 7),
+    "economic": (3, 5),
+    "unit": (3, 6),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    """A classification code; its parent is the prefix one level up."""
+
+    text: str
+    scheme: str = "functional"
+
+    @property
+    def level(self) -> int:
+        lengths = CODE_LEVELS[self.scheme]
+        return lengths.index(len(self.text)) + 1 if len(self.text) in lengths else 0
+
+    @property
+    def parent(self) -> Code | None:
+        lengths = CODE_LEVELS[self.scheme]
+        if self.level <= 1:
+            return None
+        return Code(self.text[: lengths[self.level - 2]], self.scheme)
+
+    @staticmethod
+    def join(parts: list[str], scheme: str = "functional") -> Code:
+        """Join codes split over 类|款|项 columns (``208``|``05``|``06``)."""
+        return Code("".join(p.strip() for p in parts), scheme)
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column of a table.
+
+    ``key`` is the canonical meaning (``total``, ``basic``, ``fiscal.project``…) that
+    cross-table rules use; ``label`` is the header as written, group and sub-header
+    joined with ``/``, which is what a finding shows.
+    """
+
+    key: str
+    label: str
+    group: str = ""
+    is_amount: bool = True
+    is_subtotal: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """A body row; ``amounts`` is parallel to the table's columns (None for text)."""
+
+    label: str
+    code: Code | None
+    amounts: tuple[Amount | None, ...]
+    line: int
+    raw: str = ""
+    is_total: bool = False
+    side: str = ""  # "income" / "expenditure" in two-sided overview tables
+    kind: str = ""  # overview tables: item, year_total, carry, grand_total, group
+    refs: tuple[str, ...] = ()  # per-cell source references (sheet!cell), when known
+    alignment: str = "positional"  # positional | realigned | ambiguous | unaligned
+    candidates: int = 1  # alignments that fit the identities, when not positional
+    bad_cells: tuple[str, ...] = ()  # cells in amount columns that are not numbers
+    page: int | None = None
+
+    @property
+    def name(self) -> str:
+        """What a finding calls this row: its code, else its label."""
+        return self.code.text if self.code else self.label
+
+
+@dataclass(frozen=True, slots=True)
+class Goal:
+    """A performance goal of T10 whose cell itemises project amounts."""
+
+    label: str
+    items: tuple[tuple[str, Amount], ...]
+    stated: Amount | None
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table as read; ``role`` is its place in budget-rules §2 (T1…T11) or None."""
+
+    role: str | None
+    title: str
+    unit: str
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    line: int
+    index: int = 0
+    notes: tuple[str, ...] = ()
+    goals: tuple[Goal, ...] = ()
+    page: int | None = None
+
+    def column(self, key: str) -> int | None:
+        for i, col in enumerate(self.columns):
+            if col.key == key:
+                return i
+        return None
+
+    @property
+    def amount_columns(self) -> list[int]:
+        return [i for i, c in enumerate(self.columns) if c.is_amount]
+
+    @property
+    def body(self) -> list[Row]:
+        return [r for r in self.rows if not r.is_total]
+
+    @property
+    def total_row(self) -> Row | None:
+        return next((r for r in self.rows if r.is_total), None)
+
+    @property
+    def label(self) -> str:
+        return self.role or self.title
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A read document: its tables in order, and its text lines for narrative rules."""
+
+    path: str
+    tables: tuple[Table, ...]
+    lines: tuple[str, ...] = ()
+    encoding: str = "utf-8"
+    kind: str = "text"
+
+    def tables_of(self, role: str) -> list[Table]:
+        return [t for t in self.tables if t.role == role]
+
+    def table(self, role: str) -> Table | None:
+        found = self.tables_of(role)
+        return found[0] if found else None
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a finding points: table, row, column and the source position."""
+
+    path: str = ""
+    table: str = ""
+    title: str = ""
+    row: str = ""
+    column: str = ""
+    line: int | None = None
+    cell: str = ""
+    page: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A stamped result: what the engine hands to reporters."""
+
+    rule: str
+    name: str
+    severity: str  # error | warning | notice
+    message: str
+    message_zh: str
+    location: Location
+    expected: str = ""
+    actual: str = ""
+    difference: str = ""
+    tolerance: str = ""
+    unit: str = ""
+    related: tuple[Location, ...] = field(default=())

@@ -1,0 +1,118 @@
+"""The text reader: a 部门预算说明 extracted as text, tables as tab-separated lines.
+
+A table starts at a title line that the schema recognises and that is followed, within
+a few lines, by a 单位 line, a subtitle or a tab-separated row (so the 目录 entries,
+which name the same titles, are not tables).  It runs until the next title.  Blocks of
+tab-separated lines outside any recognised table are kept as unrecognised tables, so
+nothing is dropped silently.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Document, Table
+from ..schema import GRID_ROLES, OVERVIEW_ROLES, recognise_title
+from .forms import parse_t10, parse_t11
+from .grid import parse_grid
+from .overview import parse_overview
+
+UNIT_LINE = re.compile(r"^\s*(?:金额)?单位\s*[:：]\s*(万元|亿元|元)")
+SUBTITLE = re.compile(r"^\s*[（(]\s*\d{4}\s*年\s*(度)?\s*[)）]\s*$")
+ANNEX = re.compile(r"^\s*附件\s*\d+\s*$")
+LOOKAHEAD = 6
+
+
+def read_text(text: str, path: str, encoding: str = "utf-8") -> Document:
+    lines = text.splitlines()
+    starts = [(i, role) for i, role in _titles(lines)]
+    tables: list[Table] = []
+    covered_until = 0
+    for n, (i, role) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
+        tables.extend(_unrecognised(lines, covered_until, i, len(tables)))
+        tables.append(_table(role, lines, i, end, len(tables)))
+        covered_until = end
+    tables.extend(_unrecognised(lines, covered_until, len(lines), len(tables)))
+    tables.sort(key=lambda t: t.line)
+    tables = [t if t.index == k else _reindex(t, k) for k, t in enumerate(tables)]
+    return Document(path, tuple(tables), tuple(lines), encoding, "text")
+
+
+def _reindex(table: Table, index: int) -> Table:
+    return Table(table.role, table.title, table.unit, table.columns, table.rows, table.line, index,
+                 table.notes, table.goals, table.page)
+
+
+def _titles(lines: list[str]):
+    for i, line in enumerate(lines):
+        if "\t" in line or not line.strip():
+            continue
+        role = recognise_title(line)
+        if role and _followed_by_table(lines, i):
+            yield i, role
+
+
+def _followed_by_table(lines: list[str], i: int) -> bool:
+    seen = 0
+    for line in lines[i + 1:]:
+        if not line.strip():
+            continue
+        if "\t" in line or UNIT_LINE.match(line) or SUBTITLE.match(line):
+            return True
+        seen += 1
+        if seen >= LOOKAHEAD or recognise_title(line) or line.lstrip().startswith(("-", "•")):
+            return False
+    return False
+
+
+def _table(role: str, lines: list[str], start: int, end: int, index: int) -> Table:
+    title = re.sub(r"\s+", " ", lines[start].strip())
+    unit = "万元"
+    notes: list[str] = []
+    tab_lines: list[tuple[int, str]] = []
+    for j in range(start + 1, end):
+        line = lines[j]
+        if not line.strip():
+            continue
+        if "\t" in line:
+            tab_lines.append((j + 1, line))
+            continue
+        m = UNIT_LINE.match(line)
+        if m and not tab_lines:
+            unit = m.group(1)
+        elif not (SUBTITLE.match(line) or ANNEX.match(line)):
+            notes.append(line.strip())
+    args = (unit, tab_lines, start + 1, tuple(notes), index)
+    if role in OVERVIEW_ROLES:
+        return parse_overview(role, title, *args)
+    if role == "T10":
+        return parse_t10(title, *args)
+    if role == "T11":
+        return parse_t11(title, *args)
+    if role in GRID_ROLES:
+        return parse_grid(role, title, *args)
+    return parse_grid(None, title, *args)  # pragma: no cover - every role has a parser
+
+
+def _unrecognised(lines: list[str], start: int, end: int, index: int) -> list[Table]:
+    """Runs of tab-separated lines outside recognised tables, kept as role-less tables."""
+    out: list[Table] = []
+    run: list[tuple[int, str]] = []
+    for j in range(start, end + 1):
+        line = lines[j] if j < end else ""
+        if j < end and "\t" in line:
+            run.append((j + 1, line))
+            continue
+        if run:
+            title = _caption(lines, run[0][0] - 2)
+            out.append(parse_grid(None, title, "万元", run, run[0][0], (), index + len(out)))
+            run = []
+    return out
+
+
+def _caption(lines: list[str], i: int) -> str:
+    """The nearest non-blank line above an unrecognised block, as its title."""
+    while i >= 0 and not lines[i].strip():
+        i -= 1
+    return lines[i].strip()[:60] if i >= 0 else "(untitled)"
