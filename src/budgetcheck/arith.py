@@ -72,5 +72,11 @@ def compare_at_most(small: Amount, big: Amount) -> Comparison:
     )
 
 
+def total_of(amounts: Iterable[Amount], unit: str) -> Amount:
+    """The sum of rounded figures as one figure: its rounding radius is the sum of theirs."""
+    converted = _common(amounts, unit)
+    return Amount(sum((a.value for a in converted), ZERO), sum((a.quantum for a in converted), ZERO), unit, "Σ")
+
+
 def holds(comparison: Comparison) -> bool:
     return comparison.status != VIOLATION

@@ -218,3 +218,12 @@ def row_identities(columns: tuple[Column, ...]) -> tuple[Identity, ...]:
         if parts:
             identities.append(Identity(top_total, tuple(parts)))
     return tuple(identities)
+
+
+FUNDS = ("gpb", "gov_fund", "soe", "special_account", "service", "operating", "superior", "affiliate", "other")
+
+
+def fund_key(label: str) -> str | None:
+    """An income line's fund type: 一般公共预算拨款收入 → gpb, 事业收入 → service …"""
+    key = _lookup(label, _LEAF_KEYS)
+    return key if key in FUNDS else None

@@ -16,6 +16,7 @@ from ..schema import GRID_ROLES, OVERVIEW_ROLES, recognise_title
 from .forms import parse_t10, parse_t11
 from .grid import parse_grid
 from .overview import parse_overview
+from .reconcile import reconcile
 
 UNIT_LINE = re.compile(r"^\s*(?:金额)?单位\s*[:：]\s*(万元|亿元|元)")
 SUBTITLE = re.compile(r"^\s*[（(]\s*\d{4}\s*年\s*(度)?\s*[)）]\s*$")
@@ -36,7 +37,7 @@ def read_text(text: str, path: str, encoding: str = "utf-8") -> Document:
     tables.extend(_unrecognised(lines, covered_until, len(lines), len(tables)))
     tables.sort(key=lambda t: t.line)
     tables = [t if t.index == k else _reindex(t, k) for k, t in enumerate(tables)]
-    return Document(path, tuple(tables), tuple(lines), encoding, "text")
+    return reconcile(Document(path, tuple(tables), tuple(lines), encoding, "text"))
 
 
 def _reindex(table: Table, index: int) -> Table:

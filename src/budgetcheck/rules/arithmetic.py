@@ -1,0 +1,106 @@
+"""The sums inside each coded table: row cross-foots, subtotal trees, 合计 rows, and
+amounts entered in the wrong unit."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Iterator
+
+from ..arith import VIOLATION, Comparison, compare_sum
+from ..model import UNIT_SCALE, Amount, Document
+from ..numbers import fmt
+from .base import VIOLATION as V
+from .base import Fact, compared, where
+from .sums import SumCheck, all_checks, coded_tables, row_checks, tree_checks
+
+
+def _facts(doc: Document, check: SumCheck) -> Iterator[Fact]:
+    en, zh = check.describe()
+    loc = where(doc, check.table, check.total.row, check.total.column)
+    related = [where(doc, check.table, p.row, p.column) for p in check.parts]
+    yield from compared(compare_sum(check.total.amount, [p.amount for p in check.parts]), loc, en, zh, related)
+
+
+def row_crossfoot(doc: Document) -> Iterator[Fact]:
+    """Within every row, each subtotal equals the sum of its columns.
+
+    The identities come from the table's header: a group's 小计 (财政拨款/小计, 基本支出/小计,
+    本年收入/小计 …) equals the sum of the group's other columns, and 合计 equals the sum of
+    the top-level columns (a group counted once, by its 小计).  For T5 that is
+    合计 = 基本支出 + 项目支出 and 基本支出 = 人员经费 + 公用支出; for T3
+    合计 = 财政拨款 + 非财政拨款, each = 基本支出 + 项目支出; for T7
+    合计 = 因公出国(境)费 + 公务用车购置及运行费 + 公务接待费.
+
+    Fails: ``2080101 行政运行 2,510.33 | 2,510.33 | 1,950.01 | 506.32 |`` (1,950.01 + 506.32 ≠ 2,510.33).
+    Passes: ``2080101 行政运行 2,510.33 | 2,510.33 | 1,950.01 | 560.32 |``.
+    A difference no larger than the rounding of the figures involved is a notice.
+    """
+    for table in coded_tables(doc):
+        for check in row_checks(table):
+            yield from _facts(doc, check)
+
+
+def subtotal_tree(doc: Document) -> Iterator[Fact]:
+    """Every parent code equals the sum of its child codes, in every amount column.
+
+    Functional codes nest 类 (3 digits) → 款 (5) → 项 (7); economic codes 类 (3) → 款 (5);
+    a department (3 digits) is the sum of its units (6 digits).  Checked in every coded
+    table (T2, T3, T5, T6, T8, T9).
+
+    Fails: 20805 = 6,162.17 while its 项 rows add up to 6,126.17.
+    Passes: 20805 = 1,268.50 + 3,467.05 + 891.10 + 535.52 = 6,162.17.
+    """
+    for table in coded_tables(doc):
+        for check in tree_checks(table):
+            if check.kind == "tree":
+                yield from _facts(doc, check)
+
+
+def total_row(doc: Document) -> Iterator[Fact]:
+    """The 合计 row equals the sum of the top-level rows (the 类 rows, or the departments).
+
+    Fails: T5 合计 129,217.94 while 205 + 208 + 210 + 213 + 215 add up to 129,117.94.
+    Passes: 4,592.00 + 122,993.37 + 599.57 + 1,000.00 + 33.00 = 129,217.94.
+    """
+    for table in coded_tables(doc):
+        for check in tree_checks(table):
+            if check.kind == "total":
+                yield from _facts(doc, check)
+
+
+def unit_scale(doc: Document) -> Iterator[Fact]:
+    """An amount entered in the wrong unit (元 in a 万元 table, or the reverse).
+
+    When a sum fails and dividing (or multiplying) exactly one of its figures by 10,000
+    makes it hold, that figure was almost certainly typed in the other unit: the finding
+    points at that cell and says what it would be in the table's unit.
+
+    Fails: 2080102 一般行政管理事务 8,260,000.00 in a 万元 table whose parent adds up to 826.00.
+    Passes: 2080102 一般行政管理事务 826.00.
+    """
+    seen: set[tuple[int, int, int]] = set()
+    factors = (Decimal(1) / UNIT_SCALE["万元"], UNIT_SCALE["万元"])
+    for check in all_checks(doc):
+        terms = [check.total, *check.parts]
+        amounts = [t.amount for t in terms]
+        if compare_sum(amounts[0], amounts[1:]).status != VIOLATION:
+            continue
+        for k, term in enumerate(terms):
+            if term.amount.value == 0:
+                continue
+            key = (check.table.index, term.row.line, term.column)
+            for factor in factors:
+                scaled = Amount(term.amount.value * factor, term.amount.quantum * factor, term.amount.unit)
+                trial = amounts[:k] + [scaled] + amounts[k + 1:]
+                if key in seen or compare_sum(trial[0], trial[1:]).status == VIOLATION:
+                    continue
+                seen.add(key)
+                other = "元" if factor < 1 else "亿元/万元×10,000"
+                yield Fact(
+                    V, where(doc, check.table, term.row, term.column),
+                    f"{term.amount.text} looks like an amount in {other} inside a {term.amount.unit} table; "
+                    f"in {term.amount.unit} it would be {fmt(scaled.value, Decimal('0.01'))}",
+                    f"{term.amount.text} 疑似按{'元' if factor < 1 else '错误单位'}填列（本表单位为{term.amount.unit}），"
+                    f"折合应为{fmt(scaled.value, Decimal('0.01'))}",
+                    Comparison(scaled.value, term.amount.value, Decimal(0), term.amount.unit, term.amount.quantum),
+                )

@@ -1,0 +1,78 @@
+"""What a rule is and what it yields.
+
+A rule is a function from a Document to Facts.  A Fact says what was found (a
+violation, a difference that rounding explains, or something the rule cannot decide)
+and where; the engine, not the rule, gives it an id, a name and a severity, and the
+reporters, not the rule, format it.  The docstring of a rule's check function is its
+user documentation (``budgetcheck rules`` and ``budgetcheck explain``).
+"""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass
+from typing import Callable, Iterable, Iterator
+
+from ..arith import OK, ROUNDING, Comparison
+from ..model import Document, Location, Row, Table
+
+VIOLATION, ROUNDED, UNDECIDED = "violation", "rounding", "undecided"
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    status: str  # violation | rounding | undecided
+    location: Location
+    message: str
+    message_zh: str
+    comparison: Comparison | None = None
+    related: tuple[Location, ...] = ()
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    name: str
+    severity: str  # the severity of a violation: error or warning
+    group: str
+    check: Callable[[Document], Iterable[Fact]]
+
+    @property
+    def doc(self) -> str:
+        return inspect.getdoc(self.check) or ""
+
+    @property
+    def summary(self) -> str:
+        return self.doc.split("\n\n", 1)[0].replace("\n", " ")
+
+
+def where(doc: Document, table: Table, row: Row | None = None, column: int | None = None) -> Location:
+    """The location of a table, a row, or one cell of a row."""
+    col = table.columns[column].label if column is not None and column < len(table.columns) else ""
+    ref = row.refs[column] if row is not None and column is not None and column < len(row.refs) else ""
+    return Location(
+        path=doc.path,
+        table=table.role or "",
+        title=table.title,
+        row=row.name if row is not None else "",
+        column=col,
+        line=row.line if row is not None else table.line,
+        cell=ref,
+        page=(row.page if row is not None else None) or table.page,
+    )
+
+
+def compared(comparison: Comparison, location: Location, what: str, what_zh: str,
+             related: Iterable[Location] = ()) -> Iterator[Fact]:
+    """A Fact for a comparison that does not hold exactly; nothing when it does."""
+    status = comparison.status
+    if status == OK:
+        return
+    kind = ROUNDED if status == ROUNDING else VIOLATION
+    if kind == ROUNDED:
+        en = f"{what}: differs by {comparison.difference:+} {comparison.unit}, within the rounding of the figures"
+        zh = f"{what_zh}：相差{comparison.difference:+}{comparison.unit}，在四舍五入允许范围内"
+    else:
+        en = f"{what}: differs by {comparison.difference:+} {comparison.unit}, more than rounding explains"
+        zh = f"{what_zh}：相差{comparison.difference:+}{comparison.unit}，超出四舍五入可解释的范围"
+    yield Fact(kind, location, en, zh, comparison, tuple(related))

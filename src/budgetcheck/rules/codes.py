@@ -1,0 +1,110 @@
+"""Code and name consistency across the document."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from typing import Iterator
+
+from ..catalogue import class_code
+from ..model import Document, Row, Table
+from .base import UNDECIDED, VIOLATION, Fact, where
+from .sums import coded_tables
+
+
+def normalise(name: str) -> str:
+    """Spacing and full/half-width brackets do not make a different name."""
+    return re.sub(r"\s+", "", name).replace("（", "(").replace("）", ")")
+
+
+def _named_codes(doc: Document) -> Iterator[tuple[str, str, Table, Row]]:
+    for table in coded_tables(doc):
+        for row in table.body:
+            if row.code is not None and row.label:
+                yield row.code.scheme + ":" + row.code.text, row.label, table, row
+
+
+def code_name(doc: Document) -> Iterator[Fact]:
+    """The same code carries the same name in every table.
+
+    The name most tables use is taken as right (on a tie, the first table's), and every
+    row that names the code differently is reported, with the other place as related.
+    Spacing and full- or half-width brackets are not differences.
+
+    Fails: T3 2080101 行政运行, T5 2080101 行政管理.  Passes: 行政运行 in both.
+    """
+    seen: dict[str, list[tuple[str, Table, Row]]] = defaultdict(list)
+    for key, label, table, row in _named_codes(doc):
+        seen[key].append((normalise(label), table, row))
+    for key, uses in seen.items():
+        counts = Counter(n for n, _, _ in uses)
+        if len(counts) < 2:
+            continue
+        order = {n: i for i, (n, _, _) in reversed(list(enumerate(uses)))}
+        right = max(counts, key=lambda n: (counts[n], -order[n]))
+        anchor = next((t, r) for n, t, r in uses if n == right)
+        for name, table, row in uses:
+            if name != right:
+                yield Fact(VIOLATION, where(doc, table, row, None),
+                           f"code {row.name} is named “{row.label}” here but “{anchor[1].label}” in {anchor[0].label}",
+                           f"科目{row.name}在此名为“{row.label}”，在{anchor[0].label}中名为“{anchor[1].label}”",
+                           related=(where(doc, anchor[0], anchor[1], None),))
+
+
+def duplicate_code(doc: Document) -> Iterator[Fact]:
+    """A code appears at most once in a table.
+
+    Fails: two rows 2080101 in T5.  Passes: each code once.
+    """
+    for table in coded_tables(doc):
+        if table.role == "T9":  # one unit may send several transfers
+            continue
+        first: dict[str, Row] = {}
+        for row in table.body:
+            if row.code is None:
+                continue
+            if row.code.text in first:
+                yield Fact(VIOLATION, where(doc, table, row, None),
+                           f"code {row.code} appears twice in this table (first at line {first[row.code.text].line})",
+                           f"科目{row.code}在本表中重复出现（首次在第{first[row.code.text].line}行）",
+                           related=(where(doc, table, first[row.code.text], None),))
+            else:
+                first[row.code.text] = row
+
+
+def orphan_code(doc: Document) -> Iterator[Fact]:
+    """Every 款 and 项 code has its parent row in the same table.
+
+    Without the parent the subtotal tree cannot be checked, and the row usually means a
+    mistyped code.  (Transfer tables, which list units without their department, are
+    exempt.)
+
+    Fails: 2080199 in T5 with no 20801 row.  Passes: 20801 present.
+    """
+    for table in coded_tables(doc):
+        if table.role == "T9":
+            continue
+        codes = {r.code.text for r in table.body if r.code is not None}
+        for row in table.body:
+            parent = row.code.parent if row.code is not None else None
+            if parent is not None and parent.text not in codes:
+                yield Fact(VIOLATION, where(doc, table, row, None),
+                           f"code {row.code} has no parent row {parent} in this table",
+                           f"科目{row.code}在本表中缺少上级科目{parent}")
+
+
+def class_name(doc: Document) -> Iterator[Fact]:
+    """Every expenditure line of the overview tables names a known 类.
+
+    The overview tables name classes, not codes; a name that is not in the catalogue
+    (nor one of its known renames) cannot be matched with T3, so it is said, as a
+    warning, rather than guessed.
+
+    Fails: ``八、社会保障与就业支出``.  Passes: ``八、社会保障和就业支出``.
+    """
+    for table in [*doc.tables_of("T1"), *doc.tables_of("T4")]:
+        for row in table.rows:
+            if row.side == "expenditure" and row.kind == "item" and class_code(row.label) is None:
+                yield Fact(UNDECIDED, where(doc, table, row, 0),
+                           f"“{row.label}” is not a known expenditure class name; it was not compared with T3",
+                           f"“{row.label}”不是已知的支出功能分类类级名称，未与T3表核对")

@@ -1,0 +1,102 @@
+"""What a table says about itself: empty-table statements, and how its rows were read."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..arith import compare_equal
+from ..model import Amount, Document, Table
+from .base import UNDECIDED, VIOLATION, Fact, compared, where
+from .lookup import cell, fund_key, side_rows
+
+EMPTY_STATEMENT = re.compile(r"本表为空表|空表|无.{0,16}(预算)?(支出|收入|收支)|没有.{0,16}(支出|收入)")
+CHECKED_ROLES = ("T2", "T3", "T5", "T6", "T7", "T8", "T8b", "T9")
+
+
+def _nonzero(table: Table) -> list[tuple[int, int]]:
+    return [(i, c) for i, r in enumerate(table.rows) for c, a in enumerate(r.amounts) if a is not None and a.value != 0]
+
+
+def empty_statement(doc: Document) -> Iterator[Fact]:
+    """A statement that a table is empty agrees with its figures.
+
+    ``本表为空表``, ``无政府性基金预算支出`` or ``说明：本单位…无…`` over non-zero figures is an
+    error; a table whose figures are all blank without such a statement is a warning
+    (was it left out by mistake?).  When the 政府性基金 table (T8) is empty, the
+    政府性基金 lines of T1, T2 and T4 must be zero too.
+
+    Fails: ``说明：本单位2023年无政府性基金预算支出`` above a 合计 of 120.00.
+    Passes: the statement above a blank 合计 row.
+    """
+    for table in doc.tables:
+        if table.role not in CHECKED_ROLES:
+            continue
+        stated = next((n for n in table.notes if EMPTY_STATEMENT.search(n)), None)
+        nonzero = _nonzero(table)
+        if stated and nonzero:
+            i, c = nonzero[0]
+            yield Fact(VIOLATION, where(doc, table, table.rows[i], c),
+                       f"the table says it is empty (“{stated}”) but has figures",
+                       f"表格注明为空（“{stated}”），但填有金额")
+        elif not stated and not nonzero and table.amount_columns:
+            yield Fact(UNDECIDED, where(doc, table),
+                       "every figure of this table is blank and no note says the table is empty",
+                       "本表金额全部为空，且未注明为空表")
+        if table.role == "T8" and not nonzero:
+            yield from _fund_lines_zero(doc)
+
+
+def _fund_lines_zero(doc: Document) -> Iterator[Fact]:
+    zero = Amount.zero()
+    for table in [*doc.tables_of("T1"), *doc.tables_of("T4")]:
+        for row in side_rows(table, "income", "item"):
+            if fund_key(row.label) == "gov_fund" and row.amounts[0] is not None:
+                yield from compared(compare_equal(row.amounts[0], zero.to(row.amounts[0].unit)),
+                                    where(doc, table, row, 0), "政府性基金 line with an empty T8",
+                                    "T8政府性基金表为空，本行应为零")
+    t2 = doc.table("T2")
+    if t2 is not None:
+        for key in ("current.gov_fund", "carryover.gov_fund"):
+            c = cell(doc, t2, t2.total_row, key)
+            if c is not None:
+                yield from compared(compare_equal(c.amount, zero.to(c.amount.unit)), c.location,
+                                    "政府性基金 income with an empty T8", "T8政府性基金表为空，本列应为零")
+
+
+def row_alignment(doc: Document) -> Iterator[Fact]:
+    """A row whose cells could not be placed in their columns with certainty.
+
+    Published text drops empty cells, so a short row is placed by its identities and
+    the table's sums (budget-rules §5).  When no placement fits, or several still fit,
+    the row is read as written (left to right) and this warning shows the raw line:
+    check that row by hand.
+
+    Fails: a short row that fits two placements equally well.
+    Passes: a short row that only one placement fits (it is realigned silently).
+    """
+    for table in doc.tables:
+        for row in table.rows:
+            if row.alignment == "ambiguous":
+                yield Fact(UNDECIDED, where(doc, table, row, None),
+                           f"{row.candidates} different placements of this row's cells fit its identities; "
+                           f"read left to right: {row.raw.strip()!r}",
+                           f"本行有{row.candidates}种对齐方式均符合勾稽关系，已按原顺序读取：{row.raw.strip()!r}")
+            elif row.alignment == "unaligned":
+                yield Fact(UNDECIDED, where(doc, table, row, None),
+                           f"no placement of this row's cells fits its identities; read left to right: {row.raw.strip()!r}",
+                           f"本行单元格无法按勾稽关系对齐，已按原顺序读取：{row.raw.strip()!r}")
+
+
+def non_numeric(doc: Document) -> Iterator[Fact]:
+    """A cell in an amount column that is not a figure (read as blank).
+
+    Blank marks (``—``, ``-``, ``/``, ``（空）``) are blanks and are not reported.
+
+    Fails: ``12,3O4.00`` (a letter O).  Passes: ``12,304.00``.
+    """
+    for table in doc.tables:
+        for row in table.rows:
+            for text in row.bad_cells:
+                yield Fact(UNDECIDED, where(doc, table, row, None),
+                           f"“{text}” is not a figure; it was read as blank", f"“{text}”不是数字，已按空白处理")

@@ -1,0 +1,115 @@
+"""Identities between the detailed tables: fiscal funds by code, basic expenditure by
+economic class, and the 三公 ceilings."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..arith import compare_at_most, compare_sum
+from ..model import Document
+from .base import Fact, compared
+from .lookup import cell, rows_by_code, zero_at
+
+FISCAL_COLUMNS = (("fiscal", "total"), ("fiscal.basic", "basic"), ("fiscal.project", "project"))
+
+
+def fiscal_by_code(doc: Document) -> Iterator[Fact]:
+    """Per code, T3 财政拨款 = T5 一般公共预算 + T8 政府性基金 (+ 国有资本经营), column by column.
+
+    小计 with 合计, 基本支出 with 基本支出, 项目支出 with 项目支出, for every code and for the
+    合计 rows.  A code present on one side only counts as zero on the other, so a row
+    deleted from T5 shows up here.
+
+    Fails: T3 2080105 财政拨款/基本支出 1,647.50 while T5 2080105 基本支出 is 1,674.50.
+    Passes: both 1,647.50.
+    """
+    t3 = doc.table("T3")
+    funds = [t for t in (doc.table("T5"), doc.table("T8"), doc.table("T8b")) if t is not None]
+    if t3 is None or doc.table("T5") is None:
+        return
+    t3_rows = rows_by_code(t3)
+    fund_rows = [rows_by_code(t) for t in funds]
+    codes = sorted(set(t3_rows).union(*fund_rows))
+    pairs = [(c, t3_rows.get(c), [r.get(c) for r in fund_rows]) for c in codes]
+    pairs.append(("合计", t3.total_row, [t.total_row for t in funds]))
+    for code, r3, others in pairs:
+        for key3, key5 in FISCAL_COLUMNS:
+            mine = cell(doc, t3, r3, key3)
+            parts = [cell(doc, t, r, key5) for t, r in zip(funds, others)]
+            parts = [p for p in parts if p is not None]
+            if mine is None and not parts:
+                continue
+            unit = (mine or parts[0]).amount.unit
+            mine = mine or zero_at(doc, t3, code, unit)
+            if not parts:
+                parts = [zero_at(doc, funds[0], code, unit)]
+            yield from compared(
+                compare_sum(mine.amount, [p.amount for p in parts]), mine.location,
+                f"T3 {code} {key3} = T5 + T8 {key5}", f"T3表{code}财政拨款应等于T5与T8表之和（{key5}）",
+                [p.location for p in parts],
+            )
+
+
+def basic_by_economic(doc: Document) -> Iterator[Fact]:
+    """T6 (basic expenditure by economic class) agrees with T5, and classes sit in the right column.
+
+    T6 合计 = T5 基本支出 合计, T6 人员支出 = T5 人员经费, T6 公用支出 = T5 公用支出.
+    Economic classes 301 工资福利支出 and 303 对个人和家庭的补助 are personnel: their
+    公用支出 column must be empty; 302 商品和服务支出 and 310 资本性支出 are public: their
+    人员支出 column must be empty.
+
+    Fails: T6 合计/人员支出 12,698.76 while T5 人员经费 is 12,689.76; or 30201 办公费
+    with a figure under 人员支出.  Passes: 12,689.76 on both sides.
+    """
+    t5, t6 = doc.table("T5"), doc.table("T6")
+    if t6 is None:
+        return
+    if t5 is not None and t5.total_row is not None and t6.total_row is not None:
+        for key6, key5 in (("total", "basic"), ("personnel", "personnel"), ("public", "public")):
+            a, b = cell(doc, t6, t6.total_row, key6), cell(doc, t5, t5.total_row, key5)
+            if a is not None and b is not None:
+                yield from compared(compare_sum(a.amount, [b.amount]), a.location,
+                                    f"T6 合计 {key6} = T5 合计 {key5}", f"T6表合计（{key6}）应与T5表合计（{key5}）一致",
+                                    [b.location])
+    for row in t6.body:
+        if row.code is None:
+            continue
+        wrong = "public" if row.code.text[:3] in ("301", "303") else "personnel" if row.code.text[:3] in ("302", "310") else None
+        c = cell(doc, t6, row, wrong) if wrong else None
+        if c is not None and c.amount.value != 0:
+            yield from compared(compare_sum(c.amount, []), c.location,
+                                f"economic class {row.code.text[:3]} has no {wrong} spending",
+                                f"经济分类{row.code.text[:3]}不应有{'公用' if wrong == 'public' else '人员'}支出")
+
+
+CEILINGS = (
+    ("30217", "reception", "公务接待费"),
+    ("30231", "car.running", "公务用车运行维护费"),
+    ("30212", "abroad", "因公出国（境）费用"),
+    ("31013", "car.purchase", "公务用车购置"),
+)
+
+
+def sangong_ceiling(doc: Document) -> Iterator[Fact]:
+    """Basic-expenditure items in T6 do not exceed the 三公 budget of T7.
+
+    三公 covers basic and project spending, so the basic part alone can be smaller but
+    never larger: 30217 公务接待费 ≤ 公务接待费, 30231 公务用车运行维护费 ≤ 公务用车运行费,
+    30212 因公出国(境)费用 ≤ 因公出国(境)费, 31013 公务用车购置 ≤ 公务用车购置费.
+
+    Fails: T6 30217 公务接待费 17.44 with T7 公务接待费 16.54.
+    Passes: T6 30217 7.44 ≤ 16.54.
+    """
+    t6, t7 = doc.table("T6"), doc.table("T7")
+    if t6 is None or t7 is None or not t7.rows:
+        return
+    t6_rows = rows_by_code(t6)
+    limit_row = t7.total_row or t7.rows[0]
+    for code, key, name in CEILINGS:
+        item = cell(doc, t6, t6_rows.get(code), "total")
+        limit = cell(doc, t7, limit_row, key)
+        if item is None or limit is None:
+            continue
+        yield from compared(compare_at_most(item.amount, limit.amount), item.location,
+                            f"T6 {code} {name} ≤ T7 {key}", f"T6表{code}{name}不应超过T7表三公经费预算",
+                            [limit.location])
