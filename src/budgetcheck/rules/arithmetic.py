@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from ..arith import VIOLATION, Comparison, compare_sum
+from ..arith import OK, VIOLATION, Comparison, compare_sum
 from ..model import UNIT_SCALE, Amount, Document
 from ..numbers import fmt
 from .base import VIOLATION as V
@@ -15,10 +15,13 @@ from .sums import SumCheck, all_checks, coded_tables, row_checks, tree_checks
 
 
 def _facts(doc: Document, check: SumCheck) -> Iterator[Fact]:
+    comparison = compare_sum(check.total.amount, [p.amount for p in check.parts])
+    if comparison.status == OK:  # the common case: skip building locations and messages
+        return
     en, zh = check.describe()
     loc = where(doc, check.table, check.total.row, check.total.column)
     related = [where(doc, check.table, p.row, p.column) for p in check.parts]
-    yield from compared(compare_sum(check.total.amount, [p.amount for p in check.parts]), loc, en, zh, related)
+    yield from compared(comparison, loc, en, zh, related)
 
 
 def row_crossfoot(doc: Document) -> Iterator[Fact]:

@@ -12,8 +12,8 @@ rounding can explain, so a checker must report an error there;
 *not* report as an error.  Pure stdlib, deterministic per rng seed.
 """
 
-from .generate import generate, rounding_jitter
+from .generate import generate, jitter_doc, rounding_jitter
 from .perturb import min_delta, perturb
 from .writer import SynthCell, SynthDoc
 
-__all__ = ["SynthCell", "SynthDoc", "generate", "min_delta", "perturb", "rounding_jitter"]
+__all__ = ["SynthCell", "SynthDoc", "generate", "jitter_doc", "min_delta", "perturb", "rounding_jitter"]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import random
 
 from . import tables_a, tables_b
-from .model import build
+from .build import build
 from .money import Money
 from .narrative import narrative as write_narrative
 from .writer import SynthDoc, Writer
@@ -55,12 +55,18 @@ def rounding_jitter(doc: SynthDoc, rng: random.Random) -> str:
     consistent by construction; it differs from ``doc.text`` only in figures,
     by rounding-level amounts per leaf (totals drift by the sum of their
     leaves' nudges), and normally has exactly the same lines and cells."""
+    return jitter_doc(doc, rng).text
+
+
+def jitter_doc(doc: SynthDoc, rng: random.Random) -> SynthDoc:
+    """:func:`rounding_jitter` returning the whole :class:`SynthDoc` (cells
+    with their new exact values), for tests that check the new text too."""
     if not doc.origin:
         raise ValueError("document was not produced by generate()")
     state, options = doc.origin
     replay = random.Random()
     replay.setstate(state)
-    return _render(replay, rng, state, dict(options)).text
+    return _render(replay, rng, state, dict(options))
 
 
 def _render(rng: random.Random, jitter: random.Random | None, state: tuple, options: dict) -> SynthDoc:

@@ -80,7 +80,7 @@ class Model:
         return sum(getattr(lf, attr) for lf in self.all_leaves())
 
 
-def _leaf_amounts(m: Money, leaf: Leaf) -> None:
+def leaf_amounts(m: Money, leaf: Leaf) -> None:
     rng = m.rng
     if any(w in leaf.name for w in cat.PERSONNEL_ITEM_WORDS):
         leaf.fb = m.draw(5, 3000, leaf=True)
@@ -105,7 +105,7 @@ def _leaf_amounts(m: Money, leaf: Leaf) -> None:
         leaf.np = leaf.np or m.draw(1, 800, leaf=True)
 
 
-def _tree(m: Money, n_classes: int | None) -> tuple[list, dict, dict]:
+def tree(m: Money, n_classes: int | None) -> tuple[list, dict, dict]:
     rng = m.rng
     codes = sorted(cat.FUNCTIONAL)
     n = n_classes if n_classes is not None else rng.randint(1, 6)
@@ -123,7 +123,7 @@ def _tree(m: Money, n_classes: int | None) -> tuple[list, dict, dict]:
     return classes, kuans, leaves
 
 
-def _ensure_shape(m: Money, model: Model) -> None:
+def ensure_shape(m: Money, model: Model) -> None:
     """Guarantee the spending a real department always has: some 财政 basic
     spending with both 人员 and 公用 parts, and some 财政 project spending."""
     leaves = model.all_leaves()
@@ -136,7 +136,7 @@ def _ensure_shape(m: Money, model: Model) -> None:
         leaves[-1].fp = m.draw(1, 5000, whole=0.35, leaf=True)
 
 
-def _economic(m: Money, model: Model) -> None:
+def economic(m: Money, model: Model) -> None:
     rng = m.rng
     pers_total, pub_total = model.total("pers"), model.total("pub")
     personal = [c for c in cat.ECONOMIC["301"][1] if c[0] in cat.ECONOMIC_ALWAYS or rng.random() < 0.5]
@@ -159,7 +159,7 @@ def _economic(m: Money, model: Model) -> None:
     model.econ = [(c, names[c], v) for c, v in sorted(rows.items()) if v > 0]
 
 
-def _income(m: Money, model: Model, n_units: int) -> None:
+def income(m: Money, model: Model, n_units: int) -> None:
     rng = m.rng
     nonfiscal = model.total("nb") + model.total("np")
     if nonfiscal and rng.random() < 0.25:
@@ -181,7 +181,7 @@ def _income(m: Money, model: Model, n_units: int) -> None:
         model.unit_income[rng.randrange(n_units)]["单位资金"] = model.carry
 
 
-def _sangong(m: Money, model: Model, t7_q: int) -> None:
+def sangong(m: Money, model: Model, t7_q: int) -> None:
     """三公 ceilings: each T7 figure >= its T6 款 (三公 also covers projects);
     with T7 in another unit the margin is at least one T7 quantum so the
     comparison survives rounding in both units."""
@@ -197,74 +197,3 @@ def _sangong(m: Money, model: Model, t7_q: int) -> None:
             model.sangong[key] = m.draw("0.5", 30) if rng.random() < p else 0
     if not (model.sangong["运行"] or model.sangong["接待"]):
         model.sangong["接待"] = m.draw("0.5", 30)
-
-
-def build(m: Money, n_classes: int | None) -> Model:
-    """Draw a complete exact budget.  The rng is consumed in a fixed order, so
-    a seed reproduces the document (and a jittered rebuild its shape)."""
-    rng = m.rng
-    classes, kuans, leaves = _tree(m, n_classes)
-    model = Model(m, rng.choice(cat.CITIES), rng.choice(cat.DEPARTMENTS), classes, kuans, leaves)
-    for lf in model.all_leaves():
-        _leaf_amounts(m, lf)
-    _ensure_shape(m, model)
-    _economic(m, model)
-    n_units = rng.randint(1, 8)
-    _income(m, model, n_units)
-    model.t7_wan = m.unit == "元" and rng.random() < 0.5
-    _sangong(m, model, 10 ** 6 if model.t7_wan else 0)
-    _transfers(m, model)
-    _structure(m, model)
-    _projects(m, model)
-    return model
-
-
-def _transfers(m: Money, model: Model) -> None:
-    rng = m.rng
-    n = min(rng.randint(0, 4), len(model.units))
-    who = sorted(rng.sample(range(len(model.units)), n))
-    names = rng.sample(cat.TRANSFERS, n)
-    leaves = model.all_leaves()
-    for i, pname in zip(who, names):
-        lf = rng.choice(leaves)
-        kind = rng.choice(("一般性转移支付", "专项转移支付"))
-        ucode, uname = model.units[i]
-        model.transfers.append((ucode, uname, lf.code, lf.name, kind, pname,
-                                m.draw(10, 20000, whole=0.3)))
-
-
-def _structure(m: Money, model: Model) -> None:
-    """T10 支出结构: 人员/公用 = T5 columns (plus non-fiscal basic spending in
-    the 资金总额 column); 部门专项/发展经费/基建项目 split all 项目支出."""
-    rng = m.rng
-    nb = model.total("nb")
-    nb_pers = m.share(nb, 400, 900)
-    model.structure["人员支出"] = (model.total("pers") + nb_pers, model.total("pers"))
-    model.structure["公用支出"] = (model.total("pub") + nb - nb_pers, model.total("pub"))
-    n = 3 if rng.random() < 0.4 else 2
-    fiscal = m.split(model.total("fp"), n) + [0] * (3 - n)
-    other = m.split(model.total("np"), n, min_part=1) + [0] * (3 - n)
-    for key, f, o in zip(("部门专项", "发展经费", "基建项目"), fiscal, other):
-        model.structure[key] = (f + o, f)
-    for _ in range(rng.randint(1, 3)):
-        items = [(_item_name(rng.choice(cat.PROJECTS), rng.choice(cat.ITEM_WORDS)), m.quanta(1, 3000))
-                 for _ in range(rng.randint(1, 4))]
-        inds = rng.sample(cat.INDICATORS, rng.randint(1, 3))
-        model.goals.append(Goal(rng.choice(cat.GOAL_TASKS), inds, items))
-
-
-def _item_name(project: str, word: str) -> str:
-    return project if project.endswith(("经费", "资金")) else project + word
-
-
-def _projects(m: Money, model: Model) -> None:
-    rng = m.rng
-    n = rng.randint(1, 6)
-    fp = model.total("fp")
-    covered = fp if rng.random() < 0.4 else m.share(fp, 500, 999)
-    fiscal = m.split(covered, n, min_part=max(m.min_part, covered // (3 * n)))
-    extra = m.split(m.share(model.total("np"), 0, 1000), n, min_part=1)
-    for name, f, e in zip(rng.sample(cat.PROJECTS, n), fiscal, extra):
-        if f:
-            kind = rng.choice(("固定性项目", "跨年性项目"))
-            model.projects.append(Project(name, kind, f + (e if rng.random() < 0.3 else 0), f))

@@ -28,16 +28,21 @@ def perturb(doc: SynthDoc, rng: random.Random, *,
     """Change exactly one amount cell of T1-T9; return (text, cell, new value).
 
     The table is chosen uniformly among those with cells, then a cell of it,
-    so rare tables (T7, T9) are hit as often as T3.  ``beyond_rounding=False``
+    so rare tables (T7, T9) are hit as often as T3.  Rows that lost a cell
+    at a page break are never chosen: a corrupted row there cannot be
+    realigned, and the reader would rightly report a layout warning instead
+    of the arithmetic error this function promises.  ``beyond_rounding=False``
     changes the cell by exactly one quantum instead: the smallest visible
     change, which may or may not exceed the slack of its identities (use it
     to probe notice/error boundaries, not as a guaranteed error).
     """
     if not doc.cells:
         raise ValueError("document has no amount cells")
-    roles = sorted({c.role for c in doc.cells})
+    shifted = set(doc.shifted)
+    pool = [c for c in doc.cells if c.line not in shifted]
+    roles = sorted({c.role for c in pool})
     role = rng.choice(roles)
-    cell = rng.choice([c for c in doc.cells if c.role == role])
+    cell = rng.choice([c for c in pool if c.role == role])
     if beyond_rounding:
         delta = min_delta(doc, cell) + cell.quantum * rng.randint(0, 40)
     else:

@@ -46,7 +46,9 @@ class SynthDoc:
     """A generated document: its text and every amount cell of T1-T9.
 
     ``identity_sizes``: per role, the number of cells in the largest identity
-    of that table (used to size perturbations beyond rounding).
+    of that table (used to size perturbations beyond rounding).  ``breaks``:
+    line numbers of the blank lines inserted as page breaks inside T3/T5;
+    ``shifted``: line numbers of the rows that lost an empty cell after one.
     """
 
     text: str
@@ -54,6 +56,8 @@ class SynthDoc:
     unit: str = "万元"
     decimals: int = 2
     identity_sizes: tuple[tuple[str, int], ...] = ()
+    breaks: tuple[int, ...] = ()  # line numbers of the blank page-break lines
+    shifted: tuple[int, ...] = ()  # lines that lost an empty cell after a break
     origin: tuple = field(default=(), repr=False, compare=False)
 
     def identity_size(self, role: str) -> int:
@@ -83,6 +87,8 @@ class Writer:
         self.cells: list[SynthCell] = []
         self.broken = False
         self.sizes: dict[str, int] = {}
+        self.breaks: list[int] = []
+        self.shifted: list[int] = []
 
     def text(self, *lines: str) -> None:
         self.lines.extend(lines)
@@ -100,6 +106,7 @@ class Writer:
 
     def page_break(self) -> None:
         self.text("")
+        self.breaks.append(len(self.lines))
         self.broken = True
 
     def size(self, role: str, n: int) -> None:
@@ -116,6 +123,7 @@ class Writer:
             drop = _drop(self.rng, fields, texts, identities)
             if drop is not None:
                 keep.remove(drop)
+                self.shifted.append(len(self.lines) + 1)
         line_no = len(self.lines) + 1
         for pos, i in enumerate(keep):
             f = fields[i]
@@ -133,7 +141,7 @@ class Writer:
     def finish(self, unit: str, decimals: int, origin: tuple) -> SynthDoc:
         return SynthDoc(text="\n".join(self.lines) + "\n", cells=tuple(self.cells), unit=unit,
                         decimals=decimals, identity_sizes=tuple(sorted(self.sizes.items())),
-                        origin=origin)
+                        breaks=tuple(self.breaks), shifted=tuple(self.shifted), origin=origin)
 
 
 def _drop(rng: random.Random, fields: list[str | Amt], texts: list[str],

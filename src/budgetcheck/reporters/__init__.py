@@ -1,0 +1,1 @@
+"""Reporters render findings; they never import rules and never decide anything."""
