@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .arithmetic import row_crossfoot, subtotal_tree, total_row, unit_scale
 from .base import Rule
-from .codes import class_name, code_name, duplicate_code, orphan_code
+from .codes import class_name, code_hierarchy, code_name, duplicate_code
 from .content import empty_statement, non_numeric, row_alignment
 from .cross import basic_by_economic, fiscal_by_code, sangong_ceiling
 from .overview import overview_balance, overview_vs_detail
@@ -31,7 +31,7 @@ _RULES = (
     Rule("BC143", "project-ceiling", "error", "tables", project_ceiling),
     Rule("BC151", "code-name", "warning", "codes", code_name),
     Rule("BC152", "duplicate-code", "error", "codes", duplicate_code),
-    Rule("BC153", "orphan-code", "error", "codes", orphan_code),
+    Rule("BC153", "code-hierarchy", "error", "codes", code_hierarchy),
     Rule("BC154", "class-name", "warning", "codes", class_name),
     Rule("BC161", "unit-scale", "error", "tables", unit_scale),
 )

@@ -72,25 +72,38 @@ def duplicate_code(doc: Document) -> Iterator[Fact]:
                 first[row.code.text] = row
 
 
-def orphan_code(doc: Document) -> Iterator[Fact]:
-    """Every 款 and 项 code has its parent row in the same table.
+def code_hierarchy(doc: Document) -> Iterator[Fact]:
+    """Every 款 and 项 code has its parent row, and every parent with figures has children.
 
     Without the parent the subtotal tree cannot be checked, and the row usually means a
-    mistyped code.  (Transfer tables, which list units without their department, are
-    exempt.)
+    mistyped code.  A table itemises down to its deepest level: a 类 or 款 row with
+    figures but no rows below it (while other rows of the table go deeper) means rows
+    were left out, and its figures are checked by nothing.  Department rows of unit
+    tables may stand alone (a department with a single unit); transfer tables, which
+    list units without their department, are exempt.
 
-    Fails: 2080199 in T5 with no 20801 row.  Passes: 20801 present.
+    Fails: 2080199 in T5 with no 20801 row; or 310 资本性支出 16.85 in T6 with no 310xx row.
+    Passes: 20801 present above 2080199; 31002 办公设备购置 16.85 under 310.
     """
     for table in coded_tables(doc):
         if table.role == "T9":
             continue
-        codes = {r.code.text for r in table.body if r.code is not None}
-        for row in table.body:
-            parent = row.code.parent if row.code is not None else None
+        coded = [r for r in table.body if r.code is not None]
+        codes = {r.code.text for r in coded}  # type: ignore[union-attr]
+        parents = {r.code.parent.text for r in coded if r.code.parent is not None}  # type: ignore[union-attr]
+        deepest = max((r.code.level for r in coded), default=0)  # type: ignore[union-attr]
+        for row in coded:
+            code = row.code
+            parent = code.parent  # type: ignore[union-attr]
             if parent is not None and parent.text not in codes:
                 yield Fact(VIOLATION, where(doc, table, row, None),
-                           f"code {row.code} has no parent row {parent} in this table",
-                           f"科目{row.code}在本表中缺少上级科目{parent}")
+                           f"code {code} has no parent row {parent} in this table",
+                           f"科目{code}在本表中缺少上级科目{parent}")
+            elif (code.scheme != "unit" and code.level < deepest and code.text not in parents  # type: ignore[union-attr]
+                  and any(a is not None and a.value != 0 for a in row.amounts)):
+                yield Fact(VIOLATION, where(doc, table, row, None),
+                           f"code {code} has figures but none of its sub-items is listed",
+                           f"科目{code}列有金额，但未列出其下级科目")
 
 
 def class_name(doc: Document) -> Iterator[Fact]:
