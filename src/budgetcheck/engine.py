@@ -44,7 +44,7 @@ def stamp(rule: Rule, fact: Fact, settings: Settings) -> Finding:
     if c is not None:
         q = c.quantum if c.quantum else None
         expected, actual = fmt(c.expected, q), fmt(c.actual, q)
-        difference = fmt_plain(c.difference)
+        difference = fmt_plain(c.difference, q)
         tolerance = fmt_plain(c.tolerance) if c.tolerance else "0"
         unit = c.unit
     return Finding(rule.id, rule.name, severity, fact.message, fact.message_zh, fact.location,

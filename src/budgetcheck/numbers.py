@@ -83,7 +83,10 @@ def fmt(value: Decimal, quantum: Decimal | None = None) -> str:
     return f"{value:,.{places}f}"
 
 
-def fmt_plain(value: Decimal) -> str:
-    """Print a Decimal without separators and without trailing zeros (tolerances)."""
+def fmt_plain(value: Decimal, quantum: Decimal | None = None) -> str:
+    """Print a Decimal without separators: at ``quantum``'s precision when given (a
+    difference of written figures), else without trailing zeros (a tolerance)."""
+    if quantum:
+        return f"{value:.{max(0, -exponent(quantum))}f}"
     text = format(value.normalize(), "f")
     return "0" if text in ("-0", "") else text

@@ -31,8 +31,11 @@ def render(reports, console: Console, lang: str = "en") -> None:
             console.print(f"  [bold red]cannot read:[/bold red] {escape(report.error)}")
             continue
         tables = report.document.tables
-        titles = {t.role: t.title for t in tables if t.role}
-        ordered = sorted(report.findings, key=lambda f: (f.location.table or "~", f.location.line or 0))
+        titles = {t.role: t.title for t in reversed(tables) if t.role}
+        order = {t.role: i for i, t in reversed(list(enumerate(tables))) if t.role}
+        rank = {"error": 0, "warning": 1, "notice": 2}
+        ordered = sorted(report.findings, key=lambda f: (order.get(f.location.table, -1), rank[f.severity],
+                                                         f.location.line or 0, f.rule))
         for table_id, group in groupby(ordered, key=lambda f: f.location.table):
             console.print(f"  [cyan]{escape(table_id or 'document')}[/cyan] {escape(titles.get(table_id, ''))}")
             for f in group:

@@ -187,6 +187,9 @@ def sangong(m: Money, model: Model, t7_q: int) -> None:
     comparison survives rounding in both units."""
     rng = m.rng
     econ = {c: v for c, _, v in model.econ}
+
+    def standalone() -> int:  # a 三公 figure without T6 counterpart: a share of 公用
+        return max(m.wan("0.5"), m.share(model.total("pub"), 10, 80))
     for code, key in cat.SANGONG_CODES.items():
         base = econ.get(code, 0)
         if base:
@@ -194,6 +197,6 @@ def sangong(m: Money, model: Model, t7_q: int) -> None:
             model.sangong[key] = base + extra
         else:
             p = {"出国": 0.15, "购置": 0.1}.get(key, 0.3)
-            model.sangong[key] = m.draw("0.5", 30) if rng.random() < p else 0
+            model.sangong[key] = standalone() if rng.random() < p else 0
     if not (model.sangong["运行"] or model.sangong["接待"]):
-        model.sangong["接待"] = m.draw("0.5", 30)
+        model.sangong["接待"] = standalone()
