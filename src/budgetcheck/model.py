@@ -128,8 +128,9 @@ class Row:
 
     @property
     def name(self) -> str:
-        """What a finding calls this row: its code, else its label."""
-        return self.code.text if self.code else self.label
+        """What a finding calls this row: its code, else its label.  Overview lines are
+        named as printed (their code is only derived from the class name)."""
+        return self.code.text if self.code and not self.side else self.label
 
 
 @dataclass(frozen=True, slots=True)

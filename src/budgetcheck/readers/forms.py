@@ -20,11 +20,14 @@ T11_COLUMNS = (Column("budget", "预算资金"), Column("fiscal", "其中：财�
 
 
 def _figure(cells: list[str], start: int, unit: str) -> Amount | None:
-    """The first figure at or after ``start``, skipping blanks and unit cells."""
-    for cell in cells[start:]:
-        text = cell.strip()
-        if not text or text in ("万元", "元"):
+    """The first figure at or after ``start``, in the unit written in the next cell if any."""
+    for k in range(start, len(cells)):
+        text = cells[k].strip()
+        if not text:
             continue
+        following = next((c.strip() for c in cells[k + 1:] if c.strip()), "")
+        if following in ("万元", "元", "亿元") and not text.endswith("元"):
+            text += following
         try:
             return parse_amount(text, unit)
         except NotANumber:
@@ -41,7 +44,7 @@ def parse_t10(title: str, unit: str, tab_lines: list[tuple[int, str]], start: in
     for lineno, raw in tab_lines[goal_start + 1:]:
         cells = [c.strip() for c in raw.split("\t")]
         for i, cell in enumerate(cells):
-            items = tuple((name.strip(" ，,"), parse_amount(num, unit)) for name, num in ITEM.findall(cell))
+            items = tuple((name.strip(" ，,"), parse_amount(num + "万元", unit)) for name, num in ITEM.findall(cell))
             if not items:
                 continue
             stated = next((parse_amount(c, unit) for c in cells[i + 1:] if c and is_number(c)), None)

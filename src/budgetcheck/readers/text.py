@@ -29,10 +29,14 @@ def read_text(text: str, path: str, encoding: str = "utf-8") -> Document:
     starts = [(i, role) for i, role in _titles(lines)]
     tables: list[Table] = []
     covered_until = 0
+    units: list[str] = []  # a table without a 单位 line takes the document's usual unit
     for n, (i, role) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
         tables.extend(_unrecognised(lines, covered_until, i, len(tables)))
-        tables.append(_table(role, lines, i, end, len(tables)))
+        usual = max(reversed(units), key=units.count) if units else "万元"
+        tables.append(_table(role, lines, i, end, len(tables), usual))
+        if any(UNIT_LINE.match(line) for line in lines[i:end]):
+            units.append(tables[-1].unit)
         covered_until = end
     tables.extend(_unrecognised(lines, covered_until, len(lines), len(tables)))
     tables.sort(key=lambda t: t.line)
@@ -67,9 +71,8 @@ def _followed_by_table(lines: list[str], i: int) -> bool:
     return False
 
 
-def _table(role: str, lines: list[str], start: int, end: int, index: int) -> Table:
+def _table(role: str, lines: list[str], start: int, end: int, index: int, unit: str) -> Table:
     title = re.sub(r"\s+", " ", lines[start].strip())
-    unit = "万元"
     notes: list[str] = []
     tab_lines: list[tuple[int, str]] = []
     for j in range(start + 1, end):
