@@ -133,10 +133,12 @@ def main(argv: list[str] | None = None) -> int:
             ("    findings on the seed", _counts(s["findings"]), "")]
     if "cli" in result:
         c = result["cli"]
-        rows += [("(b) budgetcheck verify (CLI)", f"{c['cli_median_ms']} ms", f"median of {c['runs']}, exit {c['exit_code']}"),
+        rows += [("(b) budgetcheck verify (CLI)", f"{c['cli_median_ms']} ms",
+                  f"median of {c['runs']}, exit {c['exit_code']}"),
                  ("    python -c pass", f"{c['python_median_ms']} ms", f"median of {c['runs']}"),
                  ("    CLI / bare python", f"{c['ratio']}x", "")]
-    rows += [("(c) synthetic throughput", f"{tp['docs_per_second']} docs/s", f"{tp['docs']} docs in {tp['seconds']} s"),
+    rows += [("(c) synthetic throughput", f"{tp['docs_per_second']} docs/s",
+              f"{tp['docs']} docs in {tp['seconds']} s"),
              ("    findings on synthetic docs", _counts(tp["findings"]), "errors here are false alarms")]
     width = max(len(r[0]) for r in rows)
     for name, value, note in rows:

@@ -45,6 +45,26 @@ def run(*args: str, timeout: float = 60) -> subprocess.CompletedProcess:
     )
 
 
+def run_together(*commands: tuple[str, ...], timeout: float = 60) -> list[subprocess.CompletedProcess]:
+    """Run several independent command lines at once (the suite stays fast)."""
+    procs = [
+        subprocess.Popen([sys.executable, "-m", "budgetcheck", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         text=True, encoding="utf-8", errors="replace", env=_env(), cwd=ROOT)
+        for args in commands
+    ]
+    done = []
+    try:
+        for args, proc in zip(commands, procs):
+            out, err = proc.communicate(timeout=timeout)
+            done.append(subprocess.CompletedProcess(args, proc.returncode, out, err))
+    finally:
+        for proc in procs:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+    return done
+
+
 def sample_text() -> str:
     return SAMPLE.read_text(encoding="utf-8")
 
@@ -101,9 +121,8 @@ def one_error_line(proc: subprocess.CompletedProcess, *needles: str) -> str:
 def verify_unreadable(path: Path, *needles: str) -> str:
     """Console and JSON runs both end with exit 2, one error line, file untouched."""
     guard = Untouched(path)
-    console = run("verify", str(path))
+    console, as_json = run_together(("verify", str(path)), ("verify", str(path), "--format", "json"))
     line = one_error_line(console, *needles)
-    as_json = run("verify", str(path), "--format", "json")
     one_error_line(as_json, *needles)
     doc = json.loads(as_json.stdout)["documents"][0]
     assert doc["error"] and doc["findings"] == [] and doc["summary"] == {"errors": 0, "warnings": 0, "notices": 0}
@@ -144,7 +163,12 @@ def test_empty_file(tmp_path):
 
 
 def test_whitespace_only_file(tmp_path):
-    verify_unreadable(write(tmp_path, "blank.txt", b" \t\n\r\n\u3000\n".replace(b"\\u3000", b"") + "\u3000\n".encode()), "empty")
+    verify_unreadable(write(tmp_path, "blank.txt", b" \t\n\r\n  \n\n"), "empty")
+
+
+def test_unicode_whitespace_only_file(tmp_path):
+    # ideographic spaces and no-break spaces: not a table either
+    verify_unreadable(write(tmp_path, "blank-cjk.txt", "\u3000\u3000\n\xa0\n\u3000\n"))
 
 
 def test_binary_file_with_nuls(tmp_path):
@@ -158,6 +182,19 @@ def test_binary_file_with_nuls(tmp_path):
 def test_png_header(tmp_path):
     png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00\x1f\xf3\xffa"
     verify_unreadable(write(tmp_path, "budget.png", png), "binary")
+
+
+def test_pdf_header(tmp_path):
+    verify_unreadable(write(tmp_path, "budget.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n"), "PDF")
+
+
+def test_xlsx_header(tmp_path):
+    verify_unreadable(write(tmp_path, "budget.xlsx", b"PK\x03\x04\x14\x00\x06\x00\x08\x00"), "Excel")
+
+
+def test_utf16_text_is_refused_cleanly(tmp_path):
+    # UTF-16 has NULs; it is refused (exit 2) rather than misread
+    verify_unreadable(write(tmp_path, "utf16.txt", sample_text().encode("utf-16")))
 
 
 def test_plain_prose_has_no_budget_tables(tmp_path):

@@ -289,3 +289,23 @@ def test_cell_names_spelled_as_documented() -> None:
     rows = {(c.role, c.row) for c in doc.cells}
     assert ("T3", "合计") in rows and ("T1", "本年收入合计") in rows and ("T7", "三公") in rows
     assert ("T2", "403") in rows and ("T2", "403001") in rows
+
+
+def test_no_nonzero_amount_is_written_blank(monkeypatch) -> None:
+    """A blank cell means zero; an exact non-zero value must never print blank,
+    or a reader would lose it from every sum."""
+    from budgetcheck.synth import writer
+
+    blanked = []
+    original = writer.Writer._fmt
+
+    def spy(a):
+        text = original(a)
+        if text == "" and a.exact != 0:
+            blanked.append(a)
+        return text
+
+    monkeypatch.setattr(writer.Writer, "_fmt", staticmethod(spy))
+    for seed in range(60):
+        gen(seed, **OPTIONS[seed % len(OPTIONS)])
+    assert blanked == []

@@ -29,9 +29,10 @@ def _figure(cells: list[str], start: int, unit: str) -> Amount | None:
         if following in ("万元", "元", "亿元") and not text.endswith("元"):
             text += following
         try:
-            return parse_amount(text, unit)
+            amount = parse_amount(text, unit)
         except NotANumber:
             return None
+        return Amount(amount.value, amount.quantum, amount.unit, cells[k].strip())
     return None
 
 

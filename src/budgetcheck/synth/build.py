@@ -59,7 +59,7 @@ def _structure(m: Money, model: Model) -> None:
     model.structure["公用支出"] = (model.total("pub") + nb - nb_pers, model.total("pub"))
     n = 3 if rng.random() < 0.4 else 2
     fiscal = m.split(model.total("fp"), n) + [0] * (3 - n)
-    other = m.split(model.total("np"), n, min_part=1) + [0] * (3 - n)
+    other = m.split(model.total("np"), n) + [0] * (3 - n)
     for key, f, o in zip(("部门专项", "发展经费", "基建项目"), fiscal, other):
         model.structure[key] = (f + o, f)
     for _ in range(rng.randint(1, 3)):
@@ -79,7 +79,7 @@ def _projects(m: Money, model: Model) -> None:
     fp = model.total("fp")
     covered = fp if rng.random() < 0.4 else m.share(fp, 500, 999)
     fiscal = m.split(covered, n, min_part=max(m.min_part, covered // (3 * n)))
-    extra = m.split(m.share(model.total("np"), 0, 1000), n, min_part=1)
+    extra = m.split(m.share(model.total("np"), 0, 1000), n)
     for name, f, e in zip(rng.sample(cat.PROJECTS, n), fiscal, extra):
         if f:
             kind = rng.choice(("固定性项目", "跨年性项目"))

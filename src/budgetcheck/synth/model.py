@@ -146,8 +146,8 @@ def economic(m: Money, model: Model) -> None:
     rows = dict(zip([c for c, _ in personal], m.split(pers_total, len(personal))))
     fixed = {}
     for code, p in (("30217", 0.8), ("30231", 0.6), ("30212", 0.25), ("31013", 0.15)):
-        if rng.random() < p:
-            fixed[code] = m.share(pub_total, 5, 40)
+        if rng.random() < p and (v := m.share(pub_total, 5, 40)) >= m.min_part:
+            fixed[code] = v  # never a figure that would round to a blank cell
     rest = pub_total - sum(fixed.values())
     public = [c for c in cat.ECONOMIC["302"][1]
               if c[0] not in cat.SANGONG_CODES and (c[0] in cat.ECONOMIC_ALWAYS or rng.random() < 0.4)]
@@ -190,6 +190,7 @@ def sangong(m: Money, model: Model, t7_q: int) -> None:
 
     def standalone() -> int:  # a 三公 figure without T6 counterpart: a share of 公用
         return max(m.wan("0.5"), m.share(model.total("pub"), 10, 80))
+
     for code, key in cat.SANGONG_CODES.items():
         base = econ.get(code, 0)
         if base:
