@@ -9,7 +9,6 @@ user documentation (``budgetcheck rules`` and ``budgetcheck explain``).
 
 from __future__ import annotations
 
-import inspect
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
@@ -39,6 +38,8 @@ class Rule:
 
     @property
     def doc(self) -> str:
+        import inspect  # only `rules` and `explain` need it; keep start-up light
+
         return inspect.getdoc(self.check) or ""
 
     @property
