@@ -6,22 +6,55 @@ and what is measured are the same code.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .engine import Settings, check, counts
 from .errors import InputError
-from .model import Document, Finding
+from .model import Document, Finding, Table
 from .readers import read_bytes, read_document
 
 
 @dataclass(frozen=True)
+class TableInfo:
+    """What reporters show of a table read: enough to list it, small enough to pickle
+    back from a worker process (``verify`` on folders runs documents in parallel)."""
+
+    role: str | None
+    title: str
+    rows: int
+    unit: str
+    line: int
+    page: int | None = None
+
+    @staticmethod
+    def of(table: Table) -> TableInfo:
+        return TableInfo(table.role, table.title, len(table.rows), table.unit, table.line, table.page)
+
+
+@dataclass(frozen=True)
 class DocumentReport:
-    """The result for one document: what was read and what was found."""
+    """The result for one document: what was read and what was found.
+
+    ``kind`` is ``waivers`` for the report about a waiver file itself (stale and
+    expired waivers), which reporters show like a document without tables.
+    """
 
     path: str
     document: Document | None
     findings: list[Finding] = field(default_factory=list)
     error: str = ""  # set when the input could not be read (exit code 2)
+    outline: tuple[TableInfo, ...] = ()  # the tables, when ``document`` was dropped
+    kind: str = "document"
+
+    @property
+    def tables(self) -> tuple[TableInfo, ...]:
+        if self.document is not None:
+            return tuple(TableInfo.of(t) for t in self.document.tables)
+        return self.outline
+
+    def light(self) -> DocumentReport:
+        """The same report without the document: plain, small data for another process."""
+        return replace(self, document=None, outline=self.tables)
 
     @property
     def summary(self) -> dict[str, int]:
@@ -35,24 +68,36 @@ class DocumentReport:
 
 
 def _report(document: Document, settings: Settings | None) -> DocumentReport:
-    if not any(t.role for t in document.tables):
-        return DocumentReport(document.path, document, [], f"{document.path}: no budget tables found")
+    if not any(t.role for t in document.tables) and not _has_claims(document):
+        return DocumentReport(document.path, document, [], f"{document.path}: no budget tables found (and no figures in its text)")
     return DocumentReport(document.path, document, check(document, settings))
+
+
+def _has_claims(document: Document) -> bool:
+    """A work report has no tables, but its prose states figures to check."""
+    from .claims.figures import figures
+    from .claims.prose import clean
+
+    return any(figures(clean(line)) for line in document.lines)
 
 
 def verify_path(path: str, settings: Settings | None = None) -> DocumentReport:
     """Read and check one file; an unreadable file gives a report with ``error`` set."""
-    try:
-        document = read_document(path)
-    except InputError as exc:
-        return DocumentReport(str(path), None, [], str(exc))
-    return _report(document, settings)
+    settings = settings or Settings()
+    with settings.rounding_policy():  # reading realigns rows with the same comparisons
+        try:
+            document = read_document(path)
+        except InputError as exc:
+            return DocumentReport(str(path), None, [], str(exc))
+        return _report(document, settings)
 
 
 def verify_text(text: str, name: str = "<text>", settings: Settings | None = None) -> DocumentReport:
     """Check a document given as text (as if read from a UTF-8 file called ``name``)."""
-    try:
-        document = read_bytes(text.encode("utf-8"), name)
-    except InputError as exc:
-        return DocumentReport(name, None, [], str(exc))
-    return _report(document, settings)
+    settings = settings or Settings()
+    with settings.rounding_policy():
+        try:
+            document = read_bytes(text.encode("utf-8"), name)
+        except InputError as exc:
+            return DocumentReport(name, None, [], str(exc))
+        return _report(document, settings)

@@ -5,17 +5,48 @@ when some choice of values inside those intervals satisfies it, that is when
 |total − Σ parts| ≤ q_total/2 + Σ q_i/2.  A difference of zero is a pass, a difference
 inside that bound is a rounding notice, anything larger is a violation.  Readers use
 the same test to realign rows, so reading and checking never disagree.
+
+A configuration may choose the ``truncate`` reading instead, where a written figure v
+stands for [v, v + q) (the publisher cut the digits off), and may add an absolute
+tolerance per unit.  Both are a :class:`Policy` held in a context variable: the rules
+and readers call the same functions, and only ``api``/``engine`` set the policy, so
+the default behaviour cannot change by accident.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Iterable
+from typing import Iterable, Iterator, Mapping
 
 from .model import ZERO, Amount
 
 OK, ROUNDING, VIOLATION = "ok", "rounding", "violation"
+NEAREST, TRUNCATE = "nearest", "truncate"
+
+
+@dataclass(frozen=True)
+class Policy:
+    """How written figures are read: the rounding mode and extra tolerance per unit."""
+
+    mode: str = NEAREST
+    extra: Mapping[str, Decimal] = field(default_factory=dict)
+
+
+DEFAULT_POLICY = Policy()
+_POLICY: ContextVar[Policy] = ContextVar("budgetcheck_rounding_policy", default=DEFAULT_POLICY)
+
+
+@contextmanager
+def policy(mode: str = NEAREST, extra: Mapping[str, Decimal] | None = None) -> Iterator[Policy]:
+    """Compare under this rounding mode and extra tolerance while the block runs."""
+    token = _POLICY.set(Policy(mode, dict(extra or {})))
+    try:
+        yield _POLICY.get()
+    finally:
+        _POLICY.reset(token)
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,21 +59,27 @@ class Comparison:
     unit: str
     quantum: Decimal
     relation: str = "="  # "=" or "<="
+    lower: Decimal | None = None  # bound for a negative difference, when not ``tolerance``
+    closed: bool = True  # False under truncation: the bound itself is not reachable
 
     @property
     def difference(self) -> Decimal:
         return self.actual - self.expected
 
     @property
+    def bound(self) -> Decimal:
+        """The bound that applies to this difference (its side, under truncation)."""
+        if self.lower is not None and self.difference < 0:
+            return self.lower
+        return self.tolerance
+
+    @property
     def status(self) -> str:
         diff = self.difference
-        if self.relation == "<=":
-            if diff <= 0:
-                return OK
-            return ROUNDING if diff <= self.tolerance else VIOLATION
-        if diff == 0:
+        if diff == 0 or (self.relation == "<=" and diff < 0):
             return OK
-        return ROUNDING if abs(diff) <= self.tolerance else VIOLATION
+        size, bound = abs(diff), self.bound
+        return ROUNDING if (size <= bound if self.closed else size < bound) else VIOLATION
 
 
 def _common(amounts: Iterable[Amount], unit: str) -> list[Amount]:
@@ -54,8 +91,16 @@ def compare_sum(total: Amount, parts: Iterable[Amount]) -> Comparison:
     unit = total.unit
     converted = _common(parts, unit)
     expected = sum((a.value for a in converted), ZERO)
-    tolerance = total.half + sum((a.half for a in converted), ZERO)
     quantum = max([total.quantum, *(a.quantum for a in converted)])
+    rule = _POLICY.get()
+    if rule is DEFAULT_POLICY:  # the common case, kept as cheap as before
+        return Comparison(expected, total.value, total.half + sum((a.half for a in converted), ZERO), unit, quantum)
+    extra = rule.extra.get(unit, ZERO)
+    if rule.mode == TRUNCATE:
+        # total + e_t = Σ (p_i + e_i) with e in [0, q): total − Σ p lies in (−q_total, Σ q_i)
+        upper = sum((a.quantum for a in converted), ZERO)
+        return Comparison(expected, total.value, upper + extra, unit, quantum, "=", total.quantum + extra, False)
+    tolerance = total.half + sum((a.half for a in converted), ZERO) + extra
     return Comparison(expected, total.value, tolerance, unit, quantum)
 
 
@@ -67,15 +112,41 @@ def compare_equal(actual: Amount, expected: Amount) -> Comparison:
 def compare_at_most(small: Amount, big: Amount) -> Comparison:
     """small ≤ big, allowing for the rounding of both figures."""
     other = big.to(small.unit)
-    return Comparison(
-        other.value, small.value, small.half + other.half, small.unit, max(small.quantum, other.quantum), "<="
-    )
+    quantum = max(small.quantum, other.quantum)
+    rule = _POLICY.get()
+    extra = rule.extra.get(small.unit, ZERO)
+    if rule.mode == TRUNCATE:  # small ≤ big is possible when small − big < q_big
+        return Comparison(other.value, small.value, other.quantum + extra, small.unit, quantum, "<=", None, False)
+    return Comparison(other.value, small.value, small.half + other.half + extra, small.unit, quantum, "<=")
 
 
 def total_of(amounts: Iterable[Amount], unit: str) -> Amount:
     """The sum of rounded figures as one figure: its rounding radius is the sum of theirs."""
     converted = _common(amounts, unit)
     return Amount(sum((a.value for a in converted), ZERO), sum((a.quantum for a in converted), ZERO), unit, "Σ")
+
+
+def compare_derived(stated: Amount, formula, inputs: list[Amount], scale: Decimal = Decimal(100)) -> Comparison | None:
+    """A stated figure against a formula of other stated figures (a percentage from an
+    increase and a total, say), each taken over its rounding interval.
+
+    The formula must be monotone in each input, so its range over the intervals is
+    reached at the corners.  Passes when the value from the figures as written rounds
+    to the stated figure; a notice when the two intervals still meet; else a violation.
+    None when the formula cannot be evaluated (a zero denominator).
+    """
+    import itertools
+
+    try:
+        mid = formula(*(a.value for a in inputs)) * scale
+        corners = [formula(*c) * scale for c in itertools.product(*((a.value - a.half, a.value + a.half) for a in inputs))]
+    except (ArithmeticError, ZeroDivisionError):
+        return None
+    lo, hi = min(corners), max(corners)
+    q = stated.quantum or Decimal(1)
+    expected = mid.quantize(q, rounding="ROUND_HALF_UP")
+    reach = (hi - expected) if stated.value >= expected else (expected - lo)
+    return Comparison(expected, stated.value, max(reach, ZERO) + stated.half, stated.unit, q)
 
 
 def holds(comparison: Comparison) -> bool:

@@ -8,10 +8,12 @@ orders the findings, so that output is deterministic.
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .model import Document, Finding
+from .arith import NEAREST, policy
+from .model import Document, Finding, Location
 from .numbers import fmt, fmt_plain
 from .rules import REGISTRY
 from .rules.base import ROUNDED, UNDECIDED, Fact, Rule
@@ -25,6 +27,14 @@ class Settings:
     select: tuple[str, ...] = ()  # rule ids; empty means all
     ignore: tuple[str, ...] = ()
     severity: dict[str, str] = field(default_factory=dict)
+    rounding: str = NEAREST  # nearest | truncate (arith.Policy)
+    tolerance: dict[str, Decimal] = field(default_factory=dict)  # extra absolute bound per unit
+
+    def rounding_policy(self):
+        """The arith policy of these settings; a no-op context for the default."""
+        if self.rounding == NEAREST and not self.tolerance:
+            return nullcontext()
+        return policy(self.rounding, self.tolerance)
 
 
 def selected(settings: Settings) -> list[Rule]:
@@ -45,10 +55,16 @@ def stamp(rule: Rule, fact: Fact, settings: Settings) -> Finding:
         q = c.quantum if c.quantum else None
         expected, actual = fmt(c.expected, q), fmt(c.actual, q)
         difference = fmt_plain(c.difference, q)
-        tolerance = fmt_plain(c.tolerance) if c.tolerance else "0"
+        tolerance = fmt_plain(c.bound) if c.bound else "0"
         unit = c.unit
     return Finding(rule.id, rule.name, severity, fact.message, fact.message_zh, fact.location,
                    expected, actual, difference, tolerance, unit, fact.related)
+
+
+def _readable(tolerance: Decimal, quantum: Decimal) -> Decimal:
+    """A tolerance derived by division has endless digits: keep three beyond the figure's."""
+    places = Decimal(1).scaleb((quantum.as_tuple().exponent if quantum else 0) - 3)  # type: ignore[operator]
+    return tolerance if tolerance == tolerance.quantize(places) else tolerance.quantize(places)
 
 
 def sort_key(f: Finding) -> tuple:
@@ -59,18 +75,27 @@ def sort_key(f: Finding) -> tuple:
 def check(document: Document, settings: Settings | None = None) -> list[Finding]:
     settings = settings or Settings()
     findings: list[Finding] = []
-    for rule in selected(settings):
-        for fact in rule.check(document):
-            findings.append(stamp(rule, fact, settings))
+    with settings.rounding_policy():
+        for rule in selected(settings):
+            for fact in rule.check(document):
+                findings.append(stamp(rule, fact, settings))
     return sorted(set(findings), key=sort_key)
 
 
 def counts(findings: list[Finding]) -> dict[str, int]:
-    return {
-        "errors": sum(f.severity == "error" for f in findings),
-        "warnings": sum(f.severity == "warning" for f in findings),
-        "notices": sum(f.severity == "notice" for f in findings),
+    """Findings by severity; waived and baseline findings are counted apart (and only
+    when present, so that a report without them keeps its shape)."""
+    active = [f for f in findings if not f.suppressed]
+    out = {
+        "errors": sum(f.severity == "error" for f in active),
+        "warnings": sum(f.severity == "warning" for f in active),
+        "notices": sum(f.severity == "notice" for f in active),
     }
+    for kind in ("waived", "baseline"):
+        n = sum(f.suppressed == kind for f in findings)
+        if n:
+            out[kind] = n
+    return out
 
 
 __all__ = ["Settings", "check", "counts", "Decimal"]

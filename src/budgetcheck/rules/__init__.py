@@ -1,15 +1,18 @@
 """The rule registry: an explicit dict from stable id to rule, in documentation order.
 
 Ids never change meaning once released; new rules take new ids.  Groups: ``reading``
-(BC0xx, how the document was read), ``tables`` (BC1xx, identities of the annex tables).
+(BC0xx, how the document was read), ``tables`` and ``codes`` (BC1xx, identities of the
+annex tables), ``narrative`` (BC2xx, what the prose states).
 """
 
 from __future__ import annotations
 
+from .arguments import breakdown_sum, change_arithmetic, ratio_arithmetic
 from .arithmetic import row_crossfoot, subtotal_tree, total_row, unit_scale
 from .base import Rule
 from .codes import class_name, code_hierarchy, code_name, duplicate_code
 from .content import empty_statement, non_numeric, row_alignment
+from .narrative import narrative_counts, narrative_figures, narrative_subjects, subjects_omitted
 from .cross import basic_by_economic, fiscal_by_code, sangong_ceiling
 from .overview import overview_balance, overview_vs_detail
 from .performance import goal_items, performance_structure, project_ceiling
@@ -34,6 +37,13 @@ _RULES = (
     Rule("BC153", "code-hierarchy", "error", "codes", code_hierarchy),
     Rule("BC154", "class-name", "warning", "codes", class_name),
     Rule("BC161", "unit-scale", "error", "tables", unit_scale),
+    Rule("BC201", "narrative-figures", "error", "narrative", narrative_figures),
+    Rule("BC202", "narrative-subjects", "error", "narrative", narrative_subjects),
+    Rule("BC203", "subjects-omitted", "warning", "narrative", subjects_omitted),
+    Rule("BC204", "narrative-counts", "error", "narrative", narrative_counts),
+    Rule("BC211", "change-arithmetic", "error", "narrative", change_arithmetic),
+    Rule("BC212", "breakdown-sum", "error", "narrative", breakdown_sum),
+    Rule("BC213", "ratio-arithmetic", "error", "narrative", ratio_arithmetic),
 )
 
 REGISTRY: dict[str, Rule] = {rule.id: rule for rule in _RULES}

@@ -76,6 +76,8 @@ def row_alignment(doc: Document) -> Iterator[Fact]:
     Passes: a short row that only one placement fits (it is realigned silently).
     """
     for table in doc.tables:
+        if table.role is None:  # blocks that are not budget tables are listed, not checked
+            continue
         for row in table.rows:
             if row.alignment == "ambiguous":
                 yield Fact(UNDECIDED, where(doc, table, row, None),
@@ -96,6 +98,8 @@ def non_numeric(doc: Document) -> Iterator[Fact]:
     Fails: ``12,3O4.00`` (a letter O).  Passes: ``12,304.00``.
     """
     for table in doc.tables:
+        if table.role is None:
+            continue
         for row in table.rows:
             for text in row.bad_cells:
                 yield Fact(UNDECIDED, where(doc, table, row, None),

@@ -25,8 +25,8 @@ def fiscal_by_code(doc: Document) -> Iterator[Fact]:
     """
     t3 = doc.table("T3")
     funds = [t for t in (doc.table("T5"), doc.table("T8"), doc.table("T8b")) if t is not None]
-    if t3 is None or doc.table("T5") is None:
-        return
+    if t3 is None or doc.table("T5") is None or t3.column("fiscal") is None:
+        return  # some templates' T3 has no 财政拨款 columns: there is nothing to compare
     t3_rows = rows_by_code(t3)
     fund_rows = [rows_by_code(t) for t in funds]
     codes = sorted(set(t3_rows).union(*fund_rows))

@@ -3,6 +3,7 @@ balances and their agreement with the detailed tables."""
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from ..arith import compare_equal, compare_sum
@@ -11,6 +12,7 @@ from .base import Fact, compared, where
 from .lookup import Cell, cell, fund_key, one, rows_by_code, side_rows, zero_at
 
 SIDES = {"income": ("income", "收入"), "expenditure": ("expenditure", "支出")}
+_SAME_LEVEL = re.compile(r"^\s*[一二三四五六七八九十]+、")
 
 
 def _amount(doc: Document, table: Table, row: Row) -> Cell:
@@ -63,7 +65,7 @@ def _groups(doc: Document, table: Table, rows: list[Row]) -> Iterator[Fact]:
             continue
         members = []
         for nxt in rows[i + 1:]:
-            if nxt.kind != "item":
+            if nxt.kind != "item" or _SAME_LEVEL.match(nxt.label):  # 二、事业收入 after 一、财政拨款收入's 1. 2. 3.
                 break
             members.append(nxt)
         yield from _sum(doc, table, row, members, f"{row.label} = sum of its lines", f"{row.label}应等于其下各项之和")
@@ -91,7 +93,7 @@ def overview_vs_detail(doc: Document) -> Iterator[Fact]:
     t3_rows = rows_by_code(t3) if t3 else {}
     for table in [*doc.tables_of("T1"), *doc.tables_of("T4")]:
         key = "total" if table.role == "T1" else "fiscal"
-        if t3 is not None:
+        if t3 is not None and t3.column(key) is not None:  # a T3 without 财政拨款 columns says nothing here
             seen = set()
             for row in side_rows(table, "expenditure", "item"):
                 if row.code is None:

@@ -1,0 +1,62 @@
+"""The claims a document's prose makes, extracted once per document.
+
+Several rules read the same claims; extracting them is the costly part, so the result
+is kept for the last few documents (keyed by identity, holding the document so the
+key stays valid).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Document
+from .breakdown import Breakdown, inline, listed
+from .extract import Change, Count, Ratio, Sentence, all_sentences, changes, counts, ratios
+from .prose import Paragraph, paragraphs
+
+
+@dataclass(frozen=True)
+class Claims:
+    paragraphs: list[Paragraph]
+    sentences: list[Sentence]
+    changes: list[Change]
+    ratios: list[Ratio]
+    breakdowns: list[Breakdown]
+    counts: list[Count]
+
+
+_CACHE: dict[int, tuple[Document, Claims]] = {}
+
+
+def table_lines(doc: Document) -> set[int]:
+    """Source lines that belong to recognised tables: the prose rules skip them."""
+    skip: set[int] = set()
+    for table in doc.tables:
+        if table.role is None:
+            continue
+        last = max([r.line for r in table.rows] + [g.line for g in table.goals] + [table.line])
+        skip.update(range(table.line, last + 1))
+    return skip
+
+
+def claims_of(doc: Document) -> Claims:
+    hit = _CACHE.get(id(doc))
+    if hit is not None and hit[0] is doc:
+        return hit[1]
+    paras = paragraphs(doc.lines, table_lines(doc))
+    sents = all_sentences(paras)
+    result = Claims(
+        paras,
+        sents,
+        [c for s in sents for c in changes(s)],
+        [r for s in sents for r in ratios(s)],
+        [b for s in sents for b in inline(s)] + listed(paras),
+        [c for s in sents for c in counts(s)],
+    )
+    if len(_CACHE) > 8:
+        _CACHE.clear()
+    _CACHE[id(doc)] = (doc, result)
+    return result
+
+
+__all__ = ["Breakdown", "Change", "Claims", "Count", "Ratio", "Sentence", "claims_of"]

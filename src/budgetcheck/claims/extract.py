@@ -1,0 +1,176 @@
+"""Arithmetic claims of prose: changes, ratios, counts (breakdowns: breakdown.py).
+
+Each claim keeps its sentence and the figures it relates, so a finding can quote the
+sentence and show what the stated numbers imply.  Extraction is conservative: a
+pattern that is not clearly a claim yields nothing, because a wrong reading would be
+a false alarm.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .figures import Figure, figures
+from .prose import Paragraph, sentences
+
+UP = ("增加", "增长", "上升", "提高", "增")
+DOWN = ("减少", "下降", "降低", "减")
+BASIS = r"(?:上年|去年|上一年|\d{4}\s*年度?(?:预算|底|末)?|去年同期|上年同期|年初)"
+TRIGGER = re.compile(
+    r"(?:(?:比|较)" + BASIS + r"[^，,。；;：\d%％]{0,10}?|与" + BASIS + r"[^，,。；;\d]{0,6}?相比|同比)"
+    r"(?P<dir>增加|增长|上升|提高|减少|下降|降低|增|减)"
+)
+BASE_FIRST = re.compile(r"(?:比|较)" + BASIS)
+PCT_AFTER = re.compile(r"^[^，,。；;\d]{0,2}[，,]?\s*(?:同比)?(?P<dir>增长|增加|下降|减少|上升|提高|降低|增幅|降幅|幅度)(?:为|了|达)?\s*$")
+FLAT = re.compile(r"与" + BASIS + r"(?:预算)?(?:数)?(?:一致|相同|持平)|持平")
+TARGET = re.compile(r"完成(?:全年|年度)?任务数?$")
+RATE_WORDS = re.compile(r"(整改|追回|结案|办结|完成|覆盖|签订)[^，,。；\d]{0,6}率(?:为|达|是)?\s*$")
+COUNT = re.compile(r"(?P<what>一级项目)(?P<n>\d+)个")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    paragraph: Paragraph
+    offset: int
+    text: str
+
+    def line(self, at: int = 0) -> int:
+        return self.paragraph.line_at(self.offset + at)
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """``value，比上年增加delta，增长pct`` (or only some of them); ``base`` when the
+    sentence gives last year's figure itself (``较2022年27845件…下降7.8%``)."""
+
+    sentence: Sentence
+    sign: int
+    value: Figure | None
+    delta: Figure | None
+    pct: Figure | None
+    base: Figure | None = None
+    flat: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Ratio:
+    """``pct`` = ``part`` / ``whole``: a target (完成任务数T的P%) or a rate (整改率)."""
+
+    sentence: Sentence
+    kind: str  # target | rate
+    part: Figure
+    whole: Figure
+    pct: Figure
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    sentence: Sentence
+    what: str
+    figure: Figure
+
+
+def all_sentences(paragraphs: list[Paragraph]) -> list[Sentence]:
+    return [Sentence(p, off, text) for p in paragraphs for off, text in sentences(p)]
+
+
+def outside_brackets(text: str) -> list[bool]:
+    """For each character: True when it is not inside （…） or (…)."""
+    depth, out = 0, []
+    for ch in text:
+        if ch in "（(":
+            depth += 1
+        out.append(depth == 0)
+        if ch in "）)" and depth:
+            depth -= 1
+    return out
+
+
+def _before(figs: list[Figure], at: int, like: Figure | None = None, text: str = "") -> Figure | None:
+    """The nearest exact money or count figure ending before ``at`` (same measure as
+    ``like``), not inside brackets."""
+    free = outside_brackets(text) if text else None
+    for f in reversed(figs):
+        if free is not None and not free[f.start]:
+            continue
+        if f.end <= at and f.kind in ("money", "count") and (like is None or f.same_measure(like)):
+            return None if f.approx else f
+    return None
+
+
+def changes(s: Sentence) -> list[Change]:
+    figs = figures(s.text)
+    out: list[Change] = []
+    used: set[int] = set()
+    for m in TRIGGER.finditer(s.text):
+        sign = 1 if m.group("dir") in UP else -1
+        after = [f for f in figs if f.start >= m.end()]
+        nxt = after[0] if after and after[0].start - m.end() <= 2 else None
+        delta = pct = None
+        if nxt is not None and nxt.kind in ("money", "count"):
+            delta = nxt
+            pct = _pct_after(s.text, figs, nxt)
+        elif nxt is not None and nxt.kind == "percent" and nxt.start not in used:
+            pct = nxt
+        if delta is None and pct is None:
+            continue
+        if pct is not None:
+            used.add(pct.start)
+        out.append(Change(s, sign, _before(figs, m.start(), delta, s.text), delta, pct))
+    out.extend(_base_first(s, figs))
+    if FLAT.search(s.text):
+        out.append(Change(s, 0, _before(figs, FLAT.search(s.text).start(), None, s.text), None, None, flat=True))
+    return out
+
+
+def _pct_after(text: str, figs: list[Figure], delta: Figure) -> Figure | None:
+    for f in figs:
+        if f.start >= delta.end and f.kind == "percent":
+            return f if PCT_AFTER.match(text[delta.end:f.start]) else None
+    return None
+
+
+def _base_first(s: Sentence, figs: list[Figure]) -> list[Change]:
+    """``A（…）较2022年B（…）下降P%``: the basis figure is written out."""
+    out = []
+    for m in BASE_FIRST.finditer(s.text):
+        base = next((f for f in figs if f.start == m.end() and f.kind in ("money", "count")), None)
+        if base is None:
+            continue
+        value = _before(figs, m.start(), base, s.text)
+        tail = re.sub(r"[（(][^）)]*[)）]", lambda x: " " * len(x.group(0)), s.text[base.end:])
+        d = re.match(r"^\s*[，,]?\s*(?P<dir>增长|增加|下降|减少|上升|降低)(?:了)?\s*", tail)
+        pct = next((f for f in figs if d and f.start == base.end + d.end() and f.kind == "percent"), None)
+        if value is not None and pct is not None and not base.approx:
+            out.append(Change(s, 1 if d.group("dir") in UP else -1, value, None, pct, base))
+    return out
+
+
+def ratios(s: Sentence) -> list[Ratio]:
+    figs = figures(s.text)
+    out: list[Ratio] = []
+    for i, f in enumerate(figs):
+        if f.kind != "percent" or i < 1:
+            continue
+        prev = figs[i - 1]
+        between = s.text[prev.end:f.start]
+        if between == "的" and TARGET.search(s.text[:prev.start]):
+            part = _before(figs, TARGET.search(s.text[:prev.start]).start(), prev, s.text)
+            if part is not None and not prev.approx:
+                out.append(Ratio(s, "target", part, prev, f))
+        elif RATE_WORDS.search(s.text[prev.end:f.start]) and i >= 2:
+            whole = figs[i - 2]
+            gap = s.text[whole.end:prev.start]
+            if whole.same_measure(prev) and re.match(r"^[，,]\s*(已|累计)", gap) and not (whole.approx or prev.approx):
+                out.append(Ratio(s, "rate", prev, whole, f))
+    return out
+
+
+def counts(s: Sentence) -> list[Count]:
+    out = []
+    for m in COUNT.finditer(s.text):
+        fig = next((f for f in figures(s.text) if f.start == m.start("n")), None)
+        if fig is not None:
+            out.append(Count(s, m.group("what"), fig))
+    return out

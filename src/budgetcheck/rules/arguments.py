@@ -1,0 +1,101 @@
+"""The prose's own arithmetic: changes, breakdowns and rates must add up as stated."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Iterator
+
+from ..arith import VIOLATION, compare_derived, compare_sum, total_of
+from ..claims import Sentence, claims_of
+from ..claims.prose import excerpt
+from ..model import Document, Location
+from .base import UNDECIDED, Fact, compared
+
+ONE = Decimal(1)
+
+
+def said(doc: Document, s: Sentence, what: str, at: int = 0) -> Location:
+    """Where a claim is: the narrative, its sentence (shortened) and its line."""
+    return Location(doc.path, "narrative", "", excerpt(s.text), what, s.line(at))
+
+
+def change_arithmetic(doc: Document) -> Iterator[Fact]:
+    """A stated change agrees with itself: ``A，比上年增加D，增长P%`` means P = D / (A − D).
+
+    For a decrease P = D / (A + D).  When last year's figure B is written instead of
+    the change (``较2022年B…下降P%``), P = |A − B| / B and the direction must match.  Each
+    figure is taken over its rounding interval, so ``55.37万人，较2019年底增加1.23万人，
+    增幅2.28%`` is consistent (1.23 / 54.14 ≈ 2.27% is within reach), while a
+    percentage no choice of rounded values gives is an error.
+
+    Fails: ``131,297.24万元，比2022年预算数增加38,828.47万元，增长41.89%`` (it is 41.99%).
+    Passes: the same with 增长41.99%.
+    """
+    for c in claims_of(doc).changes:
+        if c.pct is None or c.value is None or c.pct.kind != "percent":
+            continue
+        if c.delta is not None and c.delta.same_measure(c.value):
+            a, d = c.value.amount, c.delta.amount.to(c.value.amount.unit) if c.value.kind == "money" else c.delta.amount
+            formula = (lambda a, d: d / (a - d)) if c.sign > 0 else (lambda a, d: d / (a + d))
+            comparison = compare_derived(c.pct.amount, formula, [a, d])
+            what = f"{c.pct.text} = {c.delta.text} / ({c.value.text} {'−' if c.sign > 0 else '+'} {c.delta.text})"
+        elif c.base is not None and c.base.same_measure(c.value):
+            a = c.value.amount
+            b = c.base.amount.to(a.unit) if c.value.kind == "money" else c.base.amount
+            sign = Decimal(c.sign)
+            comparison = compare_derived(c.pct.amount, lambda a, b: sign * (a - b) / b, [a, b])
+            what = f"{c.pct.text} = |{c.value.text} − {c.base.text}| / {c.base.text}"
+        else:
+            continue
+        if comparison is not None:
+            yield from compared(comparison, said(doc, c.sentence, "change", c.pct.start), what,
+                                f"变动比例{what}")
+
+
+def breakdown_sum(doc: Document) -> Iterator[Fact]:
+    """A total and the parts listed under it (``其中：``, ``分别是``, an enumerated list) agree.
+
+    When the list is exhaustive (分别是/分别为, 具体情况如下/包括 followed by a numbered
+    list, or labels forming a complete set: 人员 + 公用, 货物 + 工程 + 服务, the three 三公
+    items, the three fund types) the parts add up to the total.  Otherwise they may not
+    exceed it; an enumerated list under 其中 that adds up to less is a warning (complete
+    or not, only its author knows).  When several figures precede the list, the total is
+    the one the parts add up to.
+
+    Fails: ``政府采购预算总额1,844.11万元，其中：货物88.14万元，工程0.00万元，服务1,755.79万元``.
+    Passes: the same with 服务1,755.97万元.
+    """
+    for b in claims_of(doc).breakdowns:
+        unit = b.totals[0].amount.unit
+        parts = total_of([p.amount for p in b.parts], unit)
+        options = [compare_sum(t.amount, [parts]) for t in b.totals]
+        best = min(options, key=lambda c: abs(c.difference))
+        where_ = said(doc, b.sentence, "breakdown", 0)
+        names = " + ".join(p.text for p in b.parts) if len(b.parts) <= 6 else f"the {len(b.parts)} listed parts"
+        if b.exhaustive:
+            yield from compared(best, where_, f"total = {names}", f"合计应等于{names}")
+            continue
+        biggest = max(options, key=lambda c: c.actual)
+        if biggest.status == VIOLATION and biggest.difference < 0:
+            yield from compared(biggest, where_, f"parts {names} exceed the total", f"分项{names}之和超过总额")
+        elif b.listed and best.status == VIOLATION and all(c.difference > 0 for c in options):
+            yield Fact(UNDECIDED, where_,
+                       f"the listed parts {names} add up to {best.expected} {unit}, less than the total "
+                       f"{best.actual}: if the list is complete, a figure is wrong",
+                       f"所列分项{names}之和为{best.expected}{unit}，小于总额{best.actual}：若为完整列举，则有数字有误",
+                       best)
+
+
+def ratio_arithmetic(doc: Document) -> Iterator[Fact]:
+    """Stated rates agree with their figures: ``完成A，完成任务数T的P%`` means P = A / T,
+    and ``涉及N，已整改M，整改率为P%`` means P = M / N (also 追回率, 结案率, 办结率…).
+
+    Fails: ``城镇失业人员再就业人数5.81万人，完成任务数3.6万人的168.89%`` (5.81 / 3.6 ≈ 161.39%).
+    Passes: ``城镇新增就业人数16.47万人，完成任务数15.3万人的107.65%``.
+    """
+    for r in claims_of(doc).ratios:
+        comparison = compare_derived(r.pct.amount, lambda a, b: a / b, [r.part.amount, r.whole.amount])
+        if comparison is None:
+            continue
+        what = f"{r.pct.text} = {r.part.text} / {r.whole.text}"
+        yield from compared(comparison, said(doc, r.sentence, r.kind, r.pct.start), what, f"比率{what}")
