@@ -9,6 +9,8 @@ from budgetcheck.api import verify_text
 from budgetcheck.rules import REGISTRY
 
 ANNEX = "附件1\n"
+# rules whose failing cases live with their feature's tests (file formats, multi-document runs)
+EXTERNAL: set[str] = {"BC003", "BC171"}  # workbook-only: tests/test_xlsx_formulas.py
 
 CASES = [
     # rule, severity, table, row, text in the annex, replacement
@@ -45,7 +47,11 @@ def mutate(text: str, old: str, new: str) -> str:
 
 
 def test_every_rule_has_a_failing_case():
-    assert {c[0] for c in CASES} == set(REGISTRY)
+    from .test_narrative import MUTATIONS
+
+    narrative = {m[3] for m in MUTATIONS} | {"BC203", "BC213"}  # test_omitted_subject…, test_ratio_…
+    covered = {c[0] for c in CASES} | narrative | EXTERNAL
+    assert covered >= set(REGISTRY), set(REGISTRY) - covered
 
 
 @pytest.mark.parametrize("rule,severity,table,row,old,new", CASES, ids=[c[0] for c in CASES])
@@ -73,4 +79,4 @@ def test_strict_turns_rounding_into_errors(sample_text):
     from budgetcheck.engine import Settings
 
     report = verify_text(sample_text, "s.txt", Settings(strict=True))
-    assert report.summary == {"errors": 20, "warnings": 0, "notices": 0}
+    assert report.summary == {"errors": 23, "warnings": 0, "notices": 0}  # 20 in the tables, 3 in the prose

@@ -48,7 +48,9 @@ def _notices(path):
     assert report.error == ""
     assert report.summary["errors"] == 0, [f.message for f in report.findings if f.severity == "error"]
     assert report.summary["warnings"] == 0, [f.message for f in report.findings if f.severity == "warning"]
-    return [(f.rule, f.location.table, f.location.row, f.location.column, f.difference) for f in report.findings]
+    # the narrative's own three rounding notices are listed in test_narrative.py
+    return [(f.rule, f.location.table, f.location.row, f.location.column, f.difference) for f in report.findings
+            if not f.rule.startswith("BC2")]
 
 
 def test_real_seed_has_only_its_rounding_notices(real_seed):

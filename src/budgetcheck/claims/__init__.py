@@ -32,7 +32,7 @@ def table_lines(doc: Document) -> set[int]:
     """Source lines that belong to recognised tables: the prose rules skip them."""
     skip: set[int] = set()
     for table in doc.tables:
-        if table.role is None:
+        if table.role is None or any(r.refs for r in table.rows[:1]):  # a workbook's rows are sheet rows
             continue
         last = max([r.line for r in table.rows] + [g.line for g in table.goals] + [table.line])
         skip.update(range(table.line, last + 1))

@@ -111,6 +111,10 @@ def sentences(paragraph: Paragraph) -> list[tuple[int, str]]:
     return out
 
 
-def excerpt(text: str, limit: int = 60) -> str:
-    text = text.strip()
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def excerpt(text: str, at: int = 0, limit: int = 60) -> str:
+    """The sentence, shortened to ``limit`` characters around position ``at``."""
+    if len(text.strip()) <= limit:
+        return text.strip()
+    start = min(max(0, at - limit // 2), len(text) - limit)
+    piece = text[start:start + limit].strip()
+    return ("…" if start > 0 else "") + piece + ("…" if start + limit < len(text) else "")

@@ -16,7 +16,7 @@ ONE = Decimal(1)
 
 def said(doc: Document, s: Sentence, what: str, at: int = 0) -> Location:
     """Where a claim is: the narrative, its sentence (shortened) and its line."""
-    return Location(doc.path, "narrative", "", excerpt(s.text), what, s.line(at))
+    return Location(doc.path, "narrative", "", excerpt(s.text, at), what, s.line(at))
 
 
 def change_arithmetic(doc: Document) -> Iterator[Fact]:

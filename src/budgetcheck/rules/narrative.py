@@ -11,7 +11,7 @@ from ..claims import Sentence, claims_of
 from ..claims.figures import Figure, figures
 from ..model import Amount, Document, Row, Table
 from .arguments import said
-from .base import UNDECIDED, VIOLATION, Fact, compared, where
+from .base import UNDECIDED, Fact, compared, where
 from .quantities import resolve
 
 LABEL_CUT = "，,。；;：:、"
@@ -103,7 +103,7 @@ def narrative_subjects(doc: Document) -> Iterator[Fact]:
 
     Also written ``“X（类）Y（款）Z（项）”科目N万元`` or ``“X-Y-Z”科目N万元``.  The row is found
     by its names (类, 款 and 项, then 款 and 项, then the 项 alone when unique); a subject
-    whose names match no T5 row is reported too.
+    whose names match no T5 row is a warning (renamed or mistyped: its amount is unchecked).
 
     Fails: ``4. 社会保障和就业支出（类）人力资源和社会保障管理事务（款）劳动保障监察（项）1,703.50万元``
     while T5 2080105 is 1,730.50.  Passes: the same paragraph with 1,730.50万元.
@@ -112,9 +112,9 @@ def narrative_subjects(doc: Document) -> Iterator[Fact]:
         text = m.group("num") or m.group("num2")
         amount = figures(text)[0].amount.to(t5.unit)
         loc = said(doc, s, "类/款/项", m.start())
-        if row is None:
-            yield Fact(VIOLATION, loc, f"no T5 row is named {m.group(0)[:-len(text)]}",
-                       f"T5表中没有名为{m.group(0)[:-len(text)]}的科目")
+        if row is None:  # a renamed or mistyped subject: its amount cannot be compared
+            yield Fact(UNDECIDED, loc, f"no T5 row is named {m.group(0)[:-len(text)]}; its amount was not checked",
+                       f"T5表中没有名为{m.group(0)[:-len(text)]}的科目，金额未核对")
             continue
         total = t5.column("total")
         yield from compared(compare_equal(amount, row.amounts[total]), loc,  # type: ignore[arg-type,index]
