@@ -68,8 +68,9 @@ def complete_set(text: str, parts: list[Figure], start: int = 0) -> bool:
 
 
 def inline(s: Sentence) -> list[Breakdown]:
-    figs = figures(s.text)
-    free = outside_brackets(s.text)
+    if "其中" not in s.text and "分别" not in s.text:
+        return []
+    figs, free = s.figs, s.free
     out: list[Breakdown] = []
     for m in INLINE.finditer(s.text):
         bracketed = not free[m.start()]

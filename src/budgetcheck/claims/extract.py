@@ -31,9 +31,13 @@ COUNT = re.compile(r"(?P<what>一级项目)(?P<n>\d+)个")
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
+    """A sentence with its figures and bracket map, computed once for every rule."""
+
     paragraph: Paragraph
     offset: int
     text: str
+    figs: tuple[Figure, ...] = ()
+    free: tuple[bool, ...] = ()
 
     def line(self, at: int = 0) -> int:
         return self.paragraph.line_at(self.offset + at)
@@ -72,7 +76,8 @@ class Count:
 
 
 def all_sentences(paragraphs: list[Paragraph]) -> list[Sentence]:
-    return [Sentence(p, off, text) for p in paragraphs for off, text in sentences(p)]
+    return [Sentence(p, off, text, tuple(figures(text)), tuple(outside_brackets(text)))
+            for p in paragraphs for off, text in sentences(p)]
 
 
 def outside_brackets(text: str) -> list[bool]:
@@ -87,10 +92,9 @@ def outside_brackets(text: str) -> list[bool]:
     return out
 
 
-def _before(figs: list[Figure], at: int, like: Figure | None = None, text: str = "") -> Figure | None:
+def _before(figs, at: int, like: Figure | None = None, free=None) -> Figure | None:
     """The nearest exact money or count figure ending before ``at`` (same measure as
     ``like``), not inside brackets."""
-    free = outside_brackets(text) if text else None
     for f in reversed(figs):
         if free is not None and not free[f.start]:
             continue
@@ -100,7 +104,7 @@ def _before(figs: list[Figure], at: int, like: Figure | None = None, text: str =
 
 
 def changes(s: Sentence) -> list[Change]:
-    figs = figures(s.text)
+    figs = s.figs
     out: list[Change] = []
     used: set[int] = set()
     for m in TRIGGER.finditer(s.text):
@@ -117,28 +121,28 @@ def changes(s: Sentence) -> list[Change]:
             continue
         if pct is not None:
             used.add(pct.start)
-        out.append(Change(s, sign, _before(figs, m.start(), delta, s.text), delta, pct))
+        out.append(Change(s, sign, _before(figs, m.start(), delta, s.free), delta, pct))
     out.extend(_base_first(s, figs))
     if FLAT.search(s.text):
-        out.append(Change(s, 0, _before(figs, FLAT.search(s.text).start(), None, s.text), None, None, flat=True))
+        out.append(Change(s, 0, _before(figs, FLAT.search(s.text).start(), None, s.free), None, None, flat=True))
     return out
 
 
-def _pct_after(text: str, figs: list[Figure], delta: Figure) -> Figure | None:
+def _pct_after(text: str, figs, delta: Figure) -> Figure | None:
     for f in figs:
         if f.start >= delta.end and f.kind == "percent":
             return f if PCT_AFTER.match(text[delta.end:f.start]) else None
     return None
 
 
-def _base_first(s: Sentence, figs: list[Figure]) -> list[Change]:
+def _base_first(s: Sentence, figs) -> list[Change]:
     """``A（…）较2022年B（…）下降P%``: the basis figure is written out."""
     out = []
     for m in BASE_FIRST.finditer(s.text):
         base = next((f for f in figs if f.start == m.end() and f.kind in ("money", "count")), None)
         if base is None:
             continue
-        value = _before(figs, m.start(), base, s.text)
+        value = _before(figs, m.start(), base, s.free)
         tail = re.sub(r"[（(][^）)]*[)）]", lambda x: " " * len(x.group(0)), s.text[base.end:])
         d = re.match(r"^\s*[，,]?\s*(?P<dir>增长|增加|下降|减少|上升|降低)(?:了)?\s*", tail)
         pct = next((f for f in figs if d and f.start == base.end + d.end() and f.kind == "percent"), None)
@@ -148,7 +152,7 @@ def _base_first(s: Sentence, figs: list[Figure]) -> list[Change]:
 
 
 def ratios(s: Sentence) -> list[Ratio]:
-    figs = figures(s.text)
+    figs = s.figs
     out: list[Ratio] = []
     for i, f in enumerate(figs):
         if f.kind != "percent" or i < 1:
@@ -156,7 +160,7 @@ def ratios(s: Sentence) -> list[Ratio]:
         prev = figs[i - 1]
         between = s.text[prev.end:f.start]
         if between == "的" and TARGET.search(s.text[:prev.start]):
-            part = _before(figs, TARGET.search(s.text[:prev.start]).start(), prev, s.text)
+            part = _before(figs, TARGET.search(s.text[:prev.start]).start(), prev, s.free)
             if part is not None and not prev.approx:
                 out.append(Ratio(s, "target", part, prev, f))
         elif RATE_WORDS.search(s.text[prev.end:f.start]) and i >= 2:
@@ -170,7 +174,7 @@ def ratios(s: Sentence) -> list[Ratio]:
 def counts(s: Sentence) -> list[Count]:
     out = []
     for m in COUNT.finditer(s.text):
-        fig = next((f for f in figures(s.text) if f.start == m.start("n")), None)
+        fig = next((f for f in s.figs if f.start == m.start("n")), None)
         if fig is not None:
             out.append(Count(s, m.group("what"), fig))
     return out

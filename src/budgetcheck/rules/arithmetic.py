@@ -11,11 +11,10 @@ from ..model import UNIT_SCALE, Amount, Document
 from ..numbers import fmt
 from .base import VIOLATION as V
 from .base import Fact, compared, where
-from .sums import SumCheck, all_checks, coded_tables, row_checks, tree_checks
+from .sums import SumCheck, evaluated
 
 
-def _facts(doc: Document, check: SumCheck) -> Iterator[Fact]:
-    comparison = compare_sum(check.total.amount, [p.amount for p in check.parts])
+def _facts(doc: Document, check: SumCheck, comparison) -> Iterator[Fact]:
     if comparison.status == OK:  # the common case: skip building locations and messages
         return
     en, zh = check.describe()
@@ -38,9 +37,9 @@ def row_crossfoot(doc: Document) -> Iterator[Fact]:
     Passes: ``2080101 行政运行 2,510.33 | 2,510.33 | 1,950.01 | 560.32 |``.
     A difference no larger than the rounding of the figures involved is a notice.
     """
-    for table in coded_tables(doc):
-        for check in row_checks(table):
-            yield from _facts(doc, check)
+    for check, comparison in evaluated(doc):
+        if check.kind == "row":
+            yield from _facts(doc, check, comparison)
 
 
 def subtotal_tree(doc: Document) -> Iterator[Fact]:
@@ -53,10 +52,9 @@ def subtotal_tree(doc: Document) -> Iterator[Fact]:
     Fails: 20805 = 6,162.17 while its 项 rows add up to 6,126.17.
     Passes: 20805 = 1,268.50 + 3,467.05 + 891.10 + 535.52 = 6,162.17.
     """
-    for table in coded_tables(doc):
-        for check in tree_checks(table):
-            if check.kind == "tree":
-                yield from _facts(doc, check)
+    for check, comparison in evaluated(doc):
+        if check.kind == "tree":
+            yield from _facts(doc, check, comparison)
 
 
 def total_row(doc: Document) -> Iterator[Fact]:
@@ -65,10 +63,9 @@ def total_row(doc: Document) -> Iterator[Fact]:
     Fails: T5 合计 129,217.94 while 205 + 208 + 210 + 213 + 215 add up to 129,117.94.
     Passes: 4,592.00 + 122,993.37 + 599.57 + 1,000.00 + 33.00 = 129,217.94.
     """
-    for table in coded_tables(doc):
-        for check in tree_checks(table):
-            if check.kind == "total":
-                yield from _facts(doc, check)
+    for check, comparison in evaluated(doc):
+        if check.kind == "total":
+            yield from _facts(doc, check, comparison)
 
 
 def unit_scale(doc: Document) -> Iterator[Fact]:
@@ -83,11 +80,11 @@ def unit_scale(doc: Document) -> Iterator[Fact]:
     """
     seen: set[tuple[int, int, int]] = set()
     factors = (Decimal(1) / UNIT_SCALE["万元"], UNIT_SCALE["万元"])
-    for check in all_checks(doc):
+    for check, comparison in evaluated(doc):
+        if comparison.status != VIOLATION:
+            continue
         terms = [check.total, *check.parts]
         amounts = [t.amount for t in terms]
-        if compare_sum(amounts[0], amounts[1:]).status != VIOLATION:
-            continue
         for k, term in enumerate(terms):
             if term.amount.value == 0:
                 continue

@@ -50,7 +50,7 @@ def narrative_figures(doc: Document) -> Iterator[Fact]:
 def matches(doc: Document):
     """Every (sentence, figure, quantity, comparison, table cell) the prose is checked on."""
     for s in claims_of(doc).sentences:
-        figs = figures(s.text)
+        figs = s.figs
         for f in figs:
             if f.kind != "money" or f.approx:
                 continue
@@ -73,7 +73,22 @@ def _norm(name: str) -> str:
     return re.sub(r"\s+", "", name).replace("（", "(").replace("）", ")")
 
 
+_SUBJECTS: dict[int, tuple[Document, list]] = {}
+
+
 def _subjects(doc: Document) -> list[tuple[Sentence, re.Match, Row | None, Table]]:
+    """The enumerated subjects of the prose with their T5 rows (kept for the last document:
+    two rules read them)."""
+    hit = _SUBJECTS.get(id(doc))
+    if hit is not None and hit[0] is doc:
+        return hit[1]
+    found = _find_subjects(doc)
+    _SUBJECTS.clear()
+    _SUBJECTS[id(doc)] = (doc, found)
+    return found
+
+
+def _find_subjects(doc: Document) -> list[tuple[Sentence, re.Match, Row | None, Table]]:
     t5 = doc.table("T5")
     if t5 is None:
         return []
@@ -86,6 +101,8 @@ def _subjects(doc: Document) -> list[tuple[Sentence, re.Match, Row | None, Table
             names[(_norm(cls.label) if cls else "", _norm(kuan.label) if kuan else "", _norm(r.label))] = r
     found = []
     for s in claims_of(doc).sentences:
+        if "类" not in s.text:
+            continue
         for m in SUBJECT.finditer(s.text):
             key = tuple(_norm(m.group(g) or m.group(g + "2") or "") for g in ("cls", "kuan", "item"))
             row = names.get(key) or _unique([r for k, r in names.items() if k[1:] == key[1:]]) \

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
+from ..arith import Comparison, compare_sum
 from ..model import Amount, Document, Row, Table
 from ..schema import GRID_ROLES, row_identities
 
@@ -96,3 +97,18 @@ def all_checks(doc: Document) -> Iterator[SumCheck]:
     for table in coded_tables(doc):
         yield from row_checks(table)
         yield from tree_checks(table)
+
+
+_EVALUATED: dict[int, tuple[Document, list[tuple[SumCheck, Comparison]]]] = {}
+
+
+def evaluated(doc: Document) -> list[tuple[SumCheck, Comparison]]:
+    """Every sum identity of the document with its comparison, computed once: four rules
+    (cross-foots, trees, 合计 rows, unit scale) read the same list."""
+    hit = _EVALUATED.get(id(doc))
+    if hit is not None and hit[0] is doc:
+        return hit[1]
+    result = [(c, compare_sum(c.total.amount, [p.amount for p in c.parts])) for c in all_checks(doc)]
+    _EVALUATED.clear()
+    _EVALUATED[id(doc)] = (doc, result)
+    return result
