@@ -178,3 +178,13 @@ def counts(s: Sentence) -> list[Count]:
         if fig is not None:
             out.append(Count(s, m.group("what"), fig))
     return out
+
+
+LABEL_CUT = "，,。；;：:、"
+
+
+def label_of(s: Sentence, f: Figure) -> str:
+    """The words a figure belongs to: back to the previous clause mark or figure."""
+    start = max(s.text.rfind(c, 0, f.start) for c in LABEL_CUT) + 1
+    previous = [g.end for g in s.figs if g.end <= f.start]
+    return s.text[max([start, *previous]):f.start]

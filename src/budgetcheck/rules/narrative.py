@@ -8,20 +8,12 @@ from typing import Iterator
 
 from ..arith import compare_equal
 from ..claims import Sentence, claims_of
+from ..claims.extract import label_of
 from ..claims.figures import Figure, figures
 from ..model import Amount, Document, Row, Table
 from .arguments import said
 from .base import UNDECIDED, Fact, compared, where
 from .quantities import resolve
-
-LABEL_CUT = "，,。；;：:、"
-
-
-def _label(text: str, figs: list[Figure], f: Figure) -> str:
-    start = max(text.rfind(c, 0, f.start) for c in LABEL_CUT) + 1
-    previous = [g.end for g in figs if g.end <= f.start]
-    return text[max([start, *previous]):f.start]
-
 
 def _best(figure: Amount, cells) -> tuple:
     options = [(compare_equal(figure, c.amount), c) for c in cells]
@@ -54,7 +46,7 @@ def matches(doc: Document):
         for f in figs:
             if f.kind != "money" or f.approx:
                 continue
-            found = resolve(doc, _label(s.text, figs, f), s.paragraph.headings)
+            found = resolve(doc, label_of(s, f), s.paragraph.headings)
             if found is None or not found[1]:
                 continue
             name, cells = found
