@@ -115,3 +115,18 @@ def cross_document(doc: Document) -> Iterator[Fact]:
 
 
 __all__ = ["cross_document", "cross_figures", "V"]
+
+
+def stated_change(doc: Document) -> Iterator[Fact]:
+    """A change the newer document states agrees with the older document.
+
+    Checked by ``budgetcheck diff OLD NEW``: each ``比上年增加D，增长P%``, ``下降P%`` or
+    ``与上年一致`` of the newer narrative is compared with the same quantity in the older
+    document (the table cell its phrase names, or the same phrase in the older prose),
+    with the rounding intervals of both years' figures.  Alone, a document has nothing
+    to compare with, so this check yields nothing in ``verify``.
+
+    Fails: ``2023年支出预算为131,297.24万元，比2022年预算数增加38,828.47万元`` when the 2022
+    document's 支出总计 is 92,486.77.  Passes: when it is 92,468.77.
+    """
+    return iter(())

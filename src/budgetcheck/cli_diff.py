@@ -1,0 +1,89 @@
+"""``budgetcheck diff OLD NEW``: the change table and the check of stated changes.
+
+Kept apart from cli.py so that each command module stays small; importing it registers
+the command on the shared typer app.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from .cli import _fail, app
+
+
+class DiffFormat(str, Enum):
+    console = "console"
+    json = "json"
+    markdown = "markdown"
+    csv = "csv"
+
+
+class Level(str, Enum):
+    lei = "类"
+    kuan = "款"
+    xiang = "项"
+
+
+@app.command("diff")
+def diff_command(
+    old: str = typer.Argument(..., help="The older document, or its year (2022)."),
+    new: str = typer.Argument(..., help="The newer document, or its year (2023)."),
+    folder: Optional[Path] = typer.Option(None, "--dir", help="Where to look for the documents of a year."),
+    fmt: DiffFormat = typer.Option(DiffFormat.console, "--format", "-f", help="Output format."),
+    level: Optional[Level] = typer.Option(None, "--level", help="Only rows of this level: 类, 款 or 项."),
+    table: Optional[str] = typer.Option(None, "--table", help="Only this table (T1 … T11)."),
+    top: int = typer.Option(0, "--top", help="Only the N largest changes (0: all)."),
+    min_change: str = typer.Option("0", "--min-change", help="Hide changes smaller than this, in 万元."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file."),
+) -> None:
+    """What changed between two years, and whether the newer document's stated changes are true.
+
+    Exit 0, or 1 when a stated change is contradicted, 2 on bad input.
+    """
+    from decimal import Decimal, InvalidOperation
+
+    from .diff import Options, diff_documents, read_year
+    from .diff.locate import resolve
+    from .errors import InputError, UsageError
+
+    try:
+        Decimal(min_change)
+    except InvalidOperation:
+        _fail(f"--min-change {min_change!r} is not a number")
+    if table and not table.upper().startswith("T"):
+        _fail(f"--table {table!r}: give a table role such as T5")
+    base = folder or Path.cwd()
+    try:
+        old_doc = read_year(resolve(old, base))
+        new_doc = read_year(resolve(new, base))
+    except (UsageError, InputError) as exc:
+        _fail(str(exc))
+    result = diff_documents(old_doc, new_doc)
+    options = Options(level.value if level else "", (table or "").upper(), top, min_change)
+    _emit(result, options, fmt, output)
+    raise typer.Exit(result.exit_code)
+
+
+def _emit(result, options, fmt: DiffFormat, output: Optional[Path]) -> None:
+    from .reporters import diffout
+
+    if fmt is DiffFormat.console:
+        from rich.console import Console
+
+        handle = output.open("w", encoding="utf-8") if output else None
+        console = Console(file=handle, width=140, no_color=True) if handle else Console(highlight=False)
+        diffout.render_console(result, options, console)
+        if handle:
+            handle.close()
+        return
+    render = {"json": diffout.render_json, "markdown": diffout.render_markdown, "csv": diffout.render_csv}[fmt.value]
+    text = render(result, options)
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)

@@ -1,0 +1,74 @@
+"""``budgetcheck diff 2022 2023``: turn a year into the document(s) of that year.
+
+A year resolves through ``[tool.budgetcheck.documents]`` in pyproject.toml or a
+budgetcheck.toml (``2022 = "budgets/2022/说明.txt"``, or a list for a narrative and a
+workbook), found from the current directory upwards; else to the one document under
+the folder whose file name, or first line, carries the year.  None or several is an
+error that lists what was found, never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+from ..errors import UsageError
+
+SUFFIXES = (".txt", ".xlsx", ".xlsm", ".pdf")
+YEAR = re.compile(r"^(19|20)\d\d$")
+
+
+def _configured(start: Path, year: str) -> list[Path] | None:
+    for folder in [start, *start.parents]:
+        for name, section in (("budgetcheck.toml", ("documents",)), ("pyproject.toml", ("tool", "budgetcheck", "documents"))):
+            path = folder / name
+            if not path.is_file():
+                continue
+            try:
+                data = tomllib.loads(path.read_text(encoding="utf-8"))
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+                raise UsageError(f"{path}: not valid TOML ({exc})") from None
+            for key in section:
+                data = data.get(key, {}) if isinstance(data, dict) else {}
+            if data and year in data:
+                value = data[year]
+                items = value if isinstance(value, list) else [value]
+                return [(folder / str(item)) for item in items]
+    return None
+
+
+def _first_line(path: Path) -> str:
+    if path.suffix != ".txt":
+        return ""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return ""
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = head.decode(encoding, errors="strict")
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        return ""
+    return next((line for line in text.splitlines() if line.strip()), "")
+
+
+def resolve(arg: str, folder: Path) -> list[Path]:
+    """The file(s) an argument names: a path as given, or the documents of a year."""
+    path = Path(arg)
+    if path.exists() or not YEAR.match(arg):
+        return [path]
+    configured = _configured(Path.cwd(), arg)
+    if configured is not None:
+        return configured
+    found = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+                   and (arg in p.name or arg in _first_line(p)))
+    if len(found) == 1:
+        return found
+    listing = ", ".join(str(p) for p in found) if found else "none"
+    raise UsageError(f"year {arg}: expected one document under {folder} whose name or title carries {arg}, "
+                     f"found {len(found)} ({listing}); name it in [tool.budgetcheck.documents] or pass the file")
