@@ -22,7 +22,8 @@ from .prose import Paragraph
 INLINE = re.compile(r"其中[：:，,]?|分别(?:是|为)[：:]?")
 LIST_INTRO = re.compile(r"(其中|具体情况如下|情况如下|如下|包括|分别是|分别为)[：:]\s*$")
 EXHAUSTIVE_INTRO = ("如下", "包括", "分别")
-STOP = re.compile(r"[；;。]|[，,]\s*(?:此外|另外|另|同时|并|还)")
+# a part list ends at a clause mark, a new topic, or a comparison with last year
+STOP = re.compile(r"[；;。]|[，,]\s*(?:此外|另外|另|同时|并|还|比|较|与上年|同比)")
 STYLES = (
     re.compile(r"^\s*[-•]?\s*(\d+)\s*[.．、]"),
     re.compile(r"^\s*[-•]?\s*[（(]\s*(\d+)\s*[)）]"),

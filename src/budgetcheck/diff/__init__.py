@@ -23,9 +23,25 @@ __all__ = ["Diff", "Options", "diff_documents", "read_year"]
 @dataclass(frozen=True)
 class Options:
     level: str = ""  # 类 | 款 | 项: keep rows of that level only
-    table: str = ""  # T5 …: one table role only
+    table: str = ""  # T5 …: one table role only (default: DEFAULT_TABLES)
     top: int = 0  # the N largest changes
     min_change: str = "0"  # hide changes smaller than this (万元)
+
+
+#: Without --table, the tables that between them show every subject once: spending by
+#: function (T3, fiscal and non-fiscal), by economic class (T6), 三公, transfers, projects.
+DEFAULT_TABLES = ("T3", "T6", "T7", "T9", "T11")
+SPLIT = {"T3": ("fiscal.basic", "fiscal.project"), "T5": ("basic", "project"), "T8": ("basic", "project"),
+         "T8b": ("basic", "project")}
+
+
+@dataclass(frozen=True)
+class Row:
+    """One subject of one table in both years: 合计, and the basic/project split."""
+
+    total: Change
+    basic: Change | None = None
+    project: Change | None = None
 
 
 @dataclass
@@ -40,17 +56,24 @@ class Diff:
     def exit_code(self) -> int:
         return 1 if any(f.severity == "error" for f in self.findings) else 0
 
-    def rows(self, options: Options) -> list[Change]:
-        """Changed rows (main column of each table), largest change first, filtered."""
+    def rows(self, options: Options) -> list[Row]:
+        """Changed subjects, largest change of 合计 first, filtered as asked."""
         from decimal import Decimal
 
         levels = {"类": 1, "款": 2, "项": 3}
+        roles = (options.table,) if options.table else DEFAULT_TABLES
+        by_key = {(c.role, c.key, c.column): c for c in self.changes}
         main = {c.role: c.column for c in reversed(self.changes)}
-        picked = [c for c in self.changes if c.column == main[c.role] and c.delta != 0
-                  and (not options.table or c.role == options.table)
-                  and (not options.level or c.level == levels.get(options.level, -1))
-                  and abs(c.delta) >= Decimal(options.min_change)]
-        picked.sort(key=lambda c: (-abs(c.delta), c.role, c.key))
+        picked = []
+        for c in self.changes:
+            if c.column != main[c.role] or c.role not in roles:
+                continue
+            basic, project = (by_key.get((c.role, c.key, k)) for k in SPLIT.get(c.role, ("", "")))
+            moved = any(x is not None and x.delta != 0 for x in (c, basic, project))
+            if (moved and (not options.level or c.level == levels.get(options.level, -1))
+                    and abs(c.delta) >= Decimal(options.min_change)):
+                picked.append(Row(c, basic, project))
+        picked.sort(key=lambda r: (-abs(r.total.delta), r.total.role, r.total.key))
         return picked[: options.top] if options.top else picked
 
     def by_status(self, status: str) -> list[Change]:

@@ -99,9 +99,15 @@ def lines(doc: Document, role: str) -> dict[str, Line]:
     for table in doc.tables_of(role):
         for row in table.rows:
             key = _key(role, row)
-            if key is None or key[0] in out:
+            if key is None:
                 continue
-            out[key[0]] = Line(role, key[0], row.label, key[1], _amounts(table, row, role))
+            name = key[0]
+            if role in ("T9", "T11"):  # two projects may share a name: number the later ones
+                n = 2
+                while name in out:
+                    name, n = f"{key[0]} ({n})", n + 1
+            if name not in out:
+                out[name] = Line(role, name, row.label, key[1], _amounts(table, row, role))
     return out
 
 

@@ -16,7 +16,7 @@ from decimal import Decimal
 from ..catalogue import strip_enumerator
 from ..arith import VIOLATION, Comparison, compare_derived, compare_sum
 from ..claims import Change, claims_of
-from ..claims.extract import Sentence, label_of
+from ..claims.extract import FLAT, Sentence, label_of
 from ..claims.figures import Figure
 from ..model import UNIT_SCALE, Amount, Document, Location
 from ..rules.arguments import said
@@ -38,6 +38,7 @@ class Checked:
     old: Amount | None
     comparison: Comparison | None
     old_place: Location | None = None
+    at: int = 0  # where in the sentence the stated figure is
 
     @property
     def status(self) -> str:
@@ -116,23 +117,24 @@ def check_stated(old: Document, new: Document) -> list[Checked]:
             money = a.unit in UNIT_SCALE and before[0].unit in UNIT_SCALE
             b = before[0].to(a.unit) if money else before[0]
         place = before[1] if before else None
-        for kind, stated, comparison in _checks(c, a, b):
-            out.append(Checked(c.sentence, quantity, kind, stated, a, b, comparison, place))
+        for kind, stated, comparison, at in _checks(c, a, b):
+            out.append(Checked(c.sentence, quantity, kind, stated, a, b, comparison, place, at))
     return out
 
 
 def _checks(c: Change, a: Amount, b: Amount | None):
     sign = Decimal(c.sign)
     if c.flat:
-        yield "flat", "与上年一致", compare_sum(a, [b]) if b is not None else None
+        found = FLAT.search(c.sentence.text)
+        yield "flat", "与上年一致", compare_sum(a, [b]) if b is not None else None, found.start() if found else 0
         return
     if c.delta is not None:
         d = c.delta.amount.to(a.unit) if c.delta.kind == "money" else c.delta.amount
         yield "delta", c.delta.text, (compare_sum(Amount(sign * d.value, d.quantum, d.unit), [a, _neg(b)])
-                                      if b is not None else None)
+                                      if b is not None else None), c.delta.start
     if c.pct is not None and c.pct.kind == "percent":
         yield "percent", c.pct.text, (compare_derived(c.pct.amount, lambda x, y: sign * (x - y) / y, [a, b])
-                                      if b is not None else None)
+                                      if b is not None else None), c.pct.start
 
 
 def _neg(a: Amount) -> Amount:
@@ -144,7 +146,7 @@ def facts(doc: Document, checked: list[Checked]) -> list[Fact]:
     for item in checked:
         if item.comparison is None:
             continue
-        where_ = said(doc, item.sentence, f"stated change ({item.kind})")
+        where_ = said(doc, item.sentence, f"stated change ({item.kind})", item.at)
         related = [item.old_place] if item.old_place else []
         out.extend(compared(item.comparison, where_,
                             f"{item.quantity}: stated {item.stated} against last year's {item.old.text if item.old else '?'}",

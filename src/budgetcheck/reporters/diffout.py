@@ -38,6 +38,23 @@ def _row(c) -> dict:
             "percent": _pct(c).rstrip("%"), "status": c.status}
 
 
+def _subject(r) -> dict:
+    out = _row(r.total)
+    for name in ("basic", "project"):
+        part = getattr(r, name)
+        out[f"{name}_change"] = fmt(part.delta, CENTS) if part is not None else ""
+    return out
+
+
+def _code(c) -> str:
+    """A code or 合计 as printed; overview lines and projects are named, not coded."""
+    return c.key if c.key == "合计" or c.key.isdigit() else ""
+
+
+def _split(part) -> str:
+    return "" if part is None else fmt(part.delta, CENTS)
+
+
 def _claim(item) -> dict:
     return {"line": item.sentence.line(), "sentence": item.sentence.text.strip(), "quantity": item.quantity,
             "kind": item.kind, "stated": item.stated, "new": _amount(item.new), "old": _amount(item.old),
@@ -47,7 +64,7 @@ def _claim(item) -> dict:
 def render_json(diff, options) -> str:
     data = {
         "version": 1, "old": diff.old.path, "new": diff.new.path, "unit": "万元",
-        "rows": [_row(c) for c in diff.rows(options)],
+        "rows": [_subject(r) for r in diff.rows(options)],
         "added": [_row(c) for c in diff.by_status("added")],
         "removed": [_row(c) for c in diff.by_status("removed")],
         "renamed": [_row(c) for c in diff.by_status("renamed")],
@@ -66,25 +83,28 @@ def _summary(diff) -> dict:
 
 def render_csv(diff, options) -> str:
     out = io.StringIO()
-    columns = ["table", "key", "name", "old_name", "level", "column", "old", "new", "change", "percent", "status"]
+    columns = ["table", "key", "name", "old_name", "level", "column", "old", "new", "change", "percent", "status",
+               "basic_change", "project_change"]
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
-    for c in diff.rows(options):
-        writer.writerow(_row(c))
+    for r in diff.rows(options):
+        writer.writerow(_subject(r))
     return out.getvalue()
 
 
 def render_markdown(diff, options) -> str:
     lines = [f"## Budget changes: {diff.old.path} → {diff.new.path} (万元)", "",
-             "| table | code | name | old | new | change | % |", "|---|---|---|---:|---:|---:|---:|"]
-    for c in diff.rows(options):
-        lines.append(f"| {c.role} | {c.key} | {_name(c)} | {_amount(c.old)} | {_amount(c.new)} | "
-                     f"{fmt(c.delta, CENTS)} | {_pct(c)} |")
+             "| table | code | name | old | new | change | % | Δ basic | Δ project |",
+             "|---|---|---|---:|---:|---:|---:|---:|---:|"]
+    for r in diff.rows(options):
+        c = r.total
+        lines.append(f"| {c.role} | {_code(c)} | {_name(c)} | {_amount(c.old)} | {_amount(c.new)} | "
+                     f"{fmt(c.delta, CENTS)} | {_pct(c)} | {_split(r.basic)} | {_split(r.project)} |")
     for status, title in (("added", "Added"), ("removed", "Removed"), ("renamed", "Renamed")):
         items = diff.by_status(status)
         if items:
             lines += ["", f"### {title}", ""]
-            lines += [f"- {c.role} {c.key} {c.old_name + ' → ' if status == 'renamed' else ''}{_name(c)}" for c in items]
+            lines += [f"- {c.role} {_code(c)} {c.old_name + ' → ' if status == 'renamed' else ''}{_name(c)}" for c in items]
     lines += ["", "### Stated changes", "", "| line | quantity | stated | old | new | status |", "|---:|---|---|---:|---:|---|"]
     for i in diff.checked:
         lines.append(f"| {i.sentence.line()} | {i.quantity} | {i.stated} | {_amount(i.old)} | {_amount(i.new)} | {i.status} |")
@@ -97,16 +117,19 @@ def render_console(diff, options, console) -> None:
     from rich.table import Table
 
     table = Table(title=f"{diff.old.path} → {diff.new.path} (万元)")
-    for name in ("table", "code", "name", "old", "new", "change", "%"):
-        table.add_column(name, justify="right" if name in ("old", "new", "change", "%") else "left")
-    for c in diff.rows(options):
-        table.add_row(c.role, c.key, _name(c), _amount(c.old), _amount(c.new), fmt(c.delta, CENTS), _pct(c))
+    for name in ("table", "code", "name", "old", "new", "change", "%", "Δ basic", "Δ project"):
+        table.add_column(name, justify="left" if name in ("table", "code", "name") else "right",
+                         no_wrap=name != "name", max_width=24 if name == "name" else None)
+    for r in diff.rows(options):
+        c = r.total
+        table.add_row(c.role, _code(c), _name(c), _amount(c.old), _amount(c.new), fmt(c.delta, CENTS), _pct(c),
+                      _split(r.basic), _split(r.project))
     console.print(table)
     for status, title in (("added", "added"), ("removed", "removed"), ("renamed", "renamed")):
         items = diff.by_status(status)
         if items:
             console.print(f"[bold]{title}[/bold]: " + "; ".join(
-                f"{c.role} {c.key} {c.old_name + ' → ' if status == 'renamed' else ''}{_name(c)}" for c in items))
+                f"{c.role} {_code(c)} {c.old_name + ' → ' if status == 'renamed' else ''}{_name(c)}" for c in items))
     claims = Table(title="stated changes")
     for name in ("line", "quantity", "stated", "old", "new", "status"):
         claims.add_column(name)

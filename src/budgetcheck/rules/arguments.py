@@ -16,7 +16,10 @@ ONE = Decimal(1)
 
 def said(doc: Document, s: Sentence, what: str, at: int = 0) -> Location:
     """Where a claim is: the narrative, its sentence (shortened) and its line."""
-    return Location(doc.path, "narrative", "", excerpt(s.text, at), what, s.line(at))
+    line = s.line(at)
+    pages = getattr(doc, "line_pages", ())
+    page = pages[line - 1] if 0 < line <= len(pages) else None
+    return Location(doc.path, "narrative", "", excerpt(s.text, at), what, line, page=page)
 
 
 def change_arithmetic(doc: Document) -> Iterator[Fact]:

@@ -93,7 +93,7 @@ def _find_subjects(doc: Document) -> list[tuple[Sentence, re.Match, Row | None, 
             names[(_norm(cls.label) if cls else "", _norm(kuan.label) if kuan else "", _norm(r.label))] = r
     found = []
     for s in claims_of(doc).sentences:
-        if "类" not in s.text:
+        if "类" not in s.text and "科目" not in s.text:
             continue
         for m in SUBJECT.finditer(s.text):
             key = tuple(_norm(m.group(g) or m.group(g + "2") or "") for g in ("cls", "kuan", "item"))
@@ -119,14 +119,14 @@ def narrative_subjects(doc: Document) -> Iterator[Fact]:
     """
     for s, m, row, t5 in _subjects(doc):
         text = m.group("num") or m.group("num2")
-        amount = figures(text)[0].amount.to(t5.unit)
         loc = said(doc, s, "类/款/项", m.start())
         if row is None:  # a renamed or mistyped subject: its amount cannot be compared
             yield Fact(UNDECIDED, loc, f"no T5 row is named {m.group(0)[:-len(text)]}; its amount was not checked",
                        f"T5表中没有名为{m.group(0)[:-len(text)]}的科目，金额未核对")
             continue
         total = t5.column("total")
-        yield from compared(compare_equal(amount, row.amounts[total]), loc,  # type: ignore[arg-type,index]
+        stated = figures(text)[0].amount  # compared in the prose's unit: 938.99万元 against 9,389,913元
+        yield from compared(compare_equal(stated, row.amounts[total].to(stated.unit)), loc,  # type: ignore[arg-type,index,union-attr]
                             f"{row.name} {row.label} {text} = T5 合计", f"{row.name}{row.label}应与T5表一致",
                             [where(doc, t5, row, total)])
 

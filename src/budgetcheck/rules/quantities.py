@@ -91,6 +91,14 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", "", text).replace("（", "(").replace("）", ")")
 
 
+def _fiscal_spending(doc: Document, label: str, headings: tuple[str, ...]) -> list[Cell]:
+    """财政拨款支出: T4's 支出总计, or T3's 财政拨款 合计."""
+    t4 = doc.table("T4")
+    row = one(t4, "expenditure", "grand_total") if t4 else None
+    out = [Cell(row.amounts[0], where(doc, t4, row, 0))] if row is not None and t4 is not None else []  # type: ignore[arg-type]
+    return out + _total(doc, "T3", "fiscal")
+
+
 def _projects_fiscal(doc: Document, label: str, headings: tuple[str, ...]) -> list[Cell]:
     cells = [Cell(r.amounts[1], where(doc, t, r, 1)) for t in doc.tables_of("T11") for r in t.rows
              if r.amounts[1] is not None]
@@ -101,7 +109,11 @@ QUANTITIES: tuple[tuple[str, re.Pattern[str], Resolver], ...] = tuple(
     (name, re.compile(pattern), resolver)
     for name, pattern, resolver in (
         ("收入预算", r"收入预算(?:总额|总计|数)?$", lambda d, l, h: _t1(d, "income", "grand_total")),
-        ("支出预算", r"支出预算(?:总额|总计|数)?$", lambda d, l, h: _t1(d, "expenditure", "grand_total")),
+        ("一般公共预算支出", r"一般公共预算(?:财政)?(?:拨款)?支出(?:预算)?$", _alternatives(("T5", ("total",)))),
+        ("政府性基金支出", r"政府性基金(?:预算)?(?:财政)?(?:拨款)?支出(?:预算)?$", _alternatives(("T8", ("total",)))),
+        ("国有资本经营预算支出", r"国有资本经营预算(?:财政)?(?:拨款)?支出(?:预算)?$", _alternatives(("T8b", ("total",)))),
+        ("财政拨款支出", r"(?<!非)财政拨款支出(?:预算)?$", _fiscal_spending),
+        ("支出预算", r"(?<!拨款)支出预算(?:总额|总计|数)?$", lambda d, l, h: _t1(d, "expenditure", "grand_total")),
         ("财政拨款收入", r"(?<!非)财政拨款收入$", lambda d, l, h: _sum(d, _income_items(d, ("gpb", "gov_fund", "soe")))),
         ("收入项目", r"(一般公共预算拨款|政府性基金(?:预算)?拨款|国有资本经营预算拨款|财政专户管理资金|事业|事业单位经营|"
                     r"上级补助|附属单位上缴|其他)收入$", _fund),
@@ -114,8 +126,6 @@ QUANTITIES: tuple[tuple[str, re.Pattern[str], Resolver], ...] = tuple(
                                                   ("T3", ("fiscal.project", "nonfiscal.project")), ("T5", ("project",)))),
         ("非财政拨款支出", r"非财政拨款支出$", _alternatives(("T3", ("nonfiscal",)))),
         ("市对区转移支付", r"转移支付(?:项目)?(?:预算)?$", _alternatives(("T9", ("amount",)))),
-        ("一般公共预算支出", r"一般公共预算(?:财政拨款)?支出$", _alternatives(("T5", ("total",)))),
-        ("政府性基金支出", r"政府性基金(?:预算)?(?:财政拨款)?支出$", _alternatives(("T8", ("total",)))),
         ("三公经费", r"三公”?经费(?:财政拨款)?(?:预算数|预算)?$", _alternatives(("T7", ("total",)))),
         ("因公出国（境）费", r"因公出国[（(]境[)）](?:经)?费(?:用)?$", _alternatives(("T7", ("abroad",)))),
         ("公务接待费", r"公务接待费$", _alternatives(("T7", ("reception",)))),
