@@ -32,8 +32,8 @@ def scheme_of(columns: tuple[Column, ...], role: str | None) -> str:
     head = " ".join(c.label for c in columns if not c.is_amount)
     if role == "T6" or "经济分类" in head:
         return "economic"
-    if role in ("T2", "T9") or re.search(r"单位(代码|编码)", head):
-        return "unit"
+    if re.search(r"单位(代码|编码)", head) or (role in ("T2", "T9") and "功能分类" not in head):
+        return "unit"  # some templates list T2 income by functional code, not by unit
     return "functional"
 
 
@@ -86,7 +86,7 @@ def _rows(body, columns: tuple[Column, ...], unit: str, scheme: str, identities:
     for _, _, _, _, _, values, _ in drafts:
         pos = tuple(values[: len(amount_cols)]) + tuple(Amount.zero(unit) for _ in range(len(amount_cols) - len(values)))
         positional.append(pos)
-        options.append([pos] if len(values) >= len(amount_cols) or not identities else _fitting(values, len(amount_cols), identities, slot))
+        options.append([pos] if len(values) >= len(amount_cols) or not identities else _fitting(values, len(amount_cols), identities, slot, unit))
     options = settle(options, _families(drafts))
     rows = []
     for (lineno, raw, total, code, label, values, bad), opts, pos in zip(drafts, options, positional):
@@ -106,17 +106,17 @@ def _rows(body, columns: tuple[Column, ...], unit: str, scheme: str, identities:
     return rows
 
 
-def _fitting(values: list[Amount], width: int, identities, slot) -> list[Assignment]:
+def _fitting(values: list[Amount], width: int, identities, slot, unit: str) -> list[Assignment]:
     """Readings of a short row: trailing blanks, plus one (else two) lost inner blanks."""
     for lost in (1, 2):
-        found = [p for p in _with_lost(values, width, lost) if row_fits(p, identities, slot)]
+        found = [p for p in _with_lost(values, width, lost, unit) if row_fits(p, identities, slot)]
         if found:
             return found
     return []
 
 
-def _with_lost(values: list[Amount], width: int, lost: int) -> list[Assignment]:
-    blank = Amount.zero(values[0].unit) if values else None
+def _with_lost(values: list[Amount], width: int, lost: int, unit: str) -> list[Assignment]:
+    blank = Amount.zero(unit)
     out: dict[tuple, Assignment] = {}
     for k in range(0, lost + 1):
         for spots in itertools.combinations(range(len(values) + k), k):
@@ -176,4 +176,5 @@ def _label(texts, text_cols, columns) -> str:
     for value, col in zip(texts, text_cols):
         if columns[col].key == "name":
             return value
-    return next((t for t in texts if t and not CODE.match(t)), "")
+    return next((t for t, col in zip(texts, text_cols) if t and not CODE.match(t) and columns[col].key not in SPLIT_KEYS),
+                "")

@@ -26,6 +26,13 @@ LOOKAHEAD = 6
 
 def read_text(text: str, path: str, encoding: str = "utf-8") -> Document:
     lines = text.splitlines()
+    tables = read_tables(lines)
+    return reconcile(Document(path, tuple(tables), tuple(lines), encoding, "text"))
+
+
+def read_tables(lines: list[str]) -> list[Table]:
+    """The tables of tab-separated lines, in order.  The workbook reader, whose cells
+    never shift, uses this without the text-only realignment of ``reconcile``."""
     starts = [(i, role) for i, role in _titles(lines)]
     tables: list[Table] = []
     covered_until = 0
@@ -40,8 +47,7 @@ def read_text(text: str, path: str, encoding: str = "utf-8") -> Document:
         covered_until = end
     tables.extend(_unrecognised(lines, covered_until, len(lines), len(tables)))
     tables.sort(key=lambda t: t.line)
-    tables = [t if t.index == k else _reindex(t, k) for k, t in enumerate(tables)]
-    return reconcile(Document(path, tuple(tables), tuple(lines), encoding, "text"))
+    return [t if t.index == k else _reindex(t, k) for k, t in enumerate(tables)]
 
 
 def _reindex(table: Table, index: int) -> Table:
@@ -60,7 +66,8 @@ def _titles(lines: list[str]):
 
 def _followed_by_table(lines: list[str], i: int) -> bool:
     seen = 0
-    for line in lines[i + 1:]:
+    for j in range(i + 1, min(len(lines), i + 1 + 40 * LOOKAHEAD)):  # no copy of the rest of the file
+        line = lines[j]
         if not line.strip():
             continue
         if "\t" in line or UNIT_LINE.match(line) or SUBTITLE.match(line):

@@ -89,7 +89,12 @@ def unit_scale(doc: Document) -> Iterator[Fact]:
             if term.amount.value == 0:
                 continue
             key = (check.table.index, term.row.line, term.column)
+            others = max((abs(a.value) for j, a in enumerate(amounts) if j != k), default=Decimal(0))
             for factor in factors:
+                # a figure in the wrong unit is out of scale with its neighbours by far, not
+                # merely the one that happens to close the sum (a duplicated row would)
+                if (abs(term.amount.value) <= 100 * others) if factor < 1 else (abs(term.amount.value) * 100 >= others):
+                    continue
                 scaled = Amount(term.amount.value * factor, term.amount.quantum * factor, term.amount.unit)
                 trial = amounts[:k] + [scaled] + amounts[k + 1:]
                 if key in seen or compare_sum(trial[0], trial[1:]).status == VIOLATION:
