@@ -70,7 +70,9 @@ class DocumentReport:
 def _report(document: Document, settings: Settings | None) -> DocumentReport:
     if not any(t.role for t in document.tables) and not _has_claims(document):
         return DocumentReport(document.path, document, [], f"{document.path}: no budget tables found (and no figures in its text)")
-    return DocumentReport(document.path, document, check(document, settings))
+    from .rules.workbook import settled  # a formula saved without its value decides nothing
+
+    return DocumentReport(document.path, document, settled(check(document, settings), document))
 
 
 def _has_claims(document: Document) -> bool:
@@ -89,6 +91,21 @@ def verify_path(path: str, settings: Settings | None = None) -> DocumentReport:
             document = read_document(path)
         except InputError as exc:
             return DocumentReport(str(path), None, [], str(exc))
+        return _report(document, settings)
+
+
+def verify_together(paths: list[str], settings: Settings | None = None) -> DocumentReport:
+    """Check several files as one budget (``verify --as-one``): the prose of the text
+    documents against the tables of all of them, a workbook's table winning over the
+    same table in text (readers/combine.py)."""
+    from .readers.combine import combine
+
+    settings = settings or Settings()
+    with settings.rounding_policy():
+        try:
+            document = combine([read_document(p) for p in paths])
+        except InputError as exc:
+            return DocumentReport(" + ".join(map(str, paths)), None, [], str(exc))
         return _report(document, settings)
 
 

@@ -91,7 +91,9 @@ def compare_sum(total: Amount, parts: Iterable[Amount]) -> Comparison:
     unit = total.unit
     converted = _common(parts, unit)
     expected = sum((a.value for a in converted), ZERO)
-    quantum = max([total.quantum, *(a.quantum for a in converted)])
+    # shown at the finest written precision, so 9,101.68万元 against 91,016,775.35元 reads
+    # 9,101.6775 and 9,101.68, not two equal-looking figures
+    quantum = min((q for q in (total.quantum, *(a.quantum for a in converted)) if q), default=ZERO)
     rule = _POLICY.get()
     if rule is DEFAULT_POLICY:  # the common case, kept as cheap as before
         return Comparison(expected, total.value, total.half + sum((a.half for a in converted), ZERO), unit, quantum)

@@ -6,7 +6,6 @@ the program costs little more than starting Python and typer.
 
 from __future__ import annotations
 
-import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -21,6 +20,19 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
 class Format(str, Enum):
     console = "console"
     json = "json"
+    sarif = "sarif"
+    junit = "junit"
+    github = "github"
+
+
+class Rounding(str, Enum):
+    nearest = "nearest"
+    truncate = "truncate"
+
+
+class ConfigFormat(str, Enum):
+    toml = "toml"
+    json = "json"
 
 
 class RulesFormat(str, Enum):
@@ -28,78 +40,135 @@ class RulesFormat(str, Enum):
     markdown = "markdown"
 
 
-def _default_lang() -> str:
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(var, "")
-        if value:
-            return "zh" if value.lower().startswith("zh") else "en"
-    return "en"
-
-
 def _fail(message: str) -> None:
     typer.echo(f"budgetcheck: error: {message}", err=True)
     raise typer.Exit(2)
 
 
-def _ids(values: Optional[List[str]]) -> tuple[str, ...]:
-    from .rules import REGISTRY
+def _split(values: Optional[List[str]]) -> Optional[list[str]]:
+    """``--select A,B --select C`` → [A, B, C]; None when the option was not given."""
+    if values is None:
+        return None
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
 
-    by_name = {r.name: r.id for r in REGISTRY.values()}
-    out = []
-    for value in values or []:
-        for item in filter(None, (v.strip() for v in value.split(","))):
-            rule = item.upper() if item.upper() in REGISTRY else by_name.get(item)
-            if rule is None:
-                _fail(f"unknown rule {item!r} (see `budgetcheck rules`)")
-            out.append(rule)
-    return tuple(out)
+
+def _ids(values: Optional[List[str]]) -> tuple[str, ...]:
+    from .errors import UsageError
+    from .ruleset import resolve
+
+    try:
+        return resolve(_split(values) or [])
+    except UsageError as exc:
+        _fail(str(exc))
+    return ()
+
+
+def _config(config_file: Optional[Path], no_config: bool, **overrides):
+    """The effective configuration: file (found or given), then these overrides."""
+    from .config import load
+    from .errors import UsageError
+
+    overrides["select"], overrides["ignore"] = _split(overrides.get("select")), _split(overrides.get("ignore"))
+    if overrides.get("waivers") is not None:
+        overrides["waivers"] = str(overrides["waivers"])
+    if overrides.get("rounding") is not None:
+        overrides["rounding"] = overrides["rounding"].value
+    try:
+        return load(config_file, no_config, overrides)
+    except UsageError as exc:
+        _fail(str(exc))
+
+
+# Options that verify and config share: the configuration and its overrides.
+STRICT = typer.Option(None, "--strict/--no-strict", help="Treat rounding notices as errors (default: from config, else no).")
+LANG = typer.Option(None, "--lang", help="Message language: zh or en (default: config, else the locale).")
+SELECT = typer.Option(None, "--select", help="Only these rules: ids, names or groups, comma separated.")
+IGNORE = typer.Option(None, "--ignore", help="Skip these rules: ids, names or groups.")
+ROUNDING = typer.Option(None, "--rounding", help="How figures were rounded: nearest (default) or truncate.")
+WAIVERS = typer.Option(None, "--waivers", help="TOML file of accepted findings (see README, Waivers).")
+CONFIG = typer.Option(None, "--config", help="Use this budgetcheck.toml or pyproject.toml, not the one found.")
+NO_CONFIG = typer.Option(False, "--no-config", help="Use no configuration file.")
 
 
 @app.command()
 def verify(
-    files: List[Path] = typer.Argument(..., help="Budget documents to check (text extracted from a 部门预算说明)."),
+    files: List[Path] = typer.Argument(..., help="Budget documents, or folders to search for them."),
     fmt: Format = typer.Option(Format.console, "--format", "-f", help="Output format."),
-    strict: bool = typer.Option(False, "--strict", help="Treat rounding notices as errors."),
-    lang: Optional[str] = typer.Option(None, "--lang", help="Message language: zh or en (default: from the locale)."),
-    select: Optional[List[str]] = typer.Option(None, "--select", help="Only these rules (ids or names, comma separated)."),
-    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these rules (ids or names)."),
+    strict: Optional[bool] = STRICT,
+    lang: Optional[str] = LANG,
+    select: Optional[List[str]] = SELECT,
+    ignore: Optional[List[str]] = IGNORE,
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file."),
+    rounding: Optional[Rounding] = ROUNDING,
+    waivers: Optional[Path] = WAIVERS,
+    config_file: Optional[Path] = CONFIG,
+    no_config: bool = NO_CONFIG,
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Count only findings not in this baseline."),
+    write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Record the findings as a baseline."),
+    glob: str = typer.Option("*.txt", "--glob", help="Which files of a folder to check (e.g. '*.xlsx')."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Documents checked at once (default: the cores)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    as_one: bool = typer.Option(False, "--as-one", help="Check the files as one budget: the prose of the text "
+                                "against the tables of all of them (a workbook's table wins over text)."),
+    annotate: Optional[Path] = typer.Option(None, "--annotate", help="Write a copy of the Excel workbook checked, "
+                                            "its findings marked on their cells and listed on a first sheet."),
 ) -> None:
     """Check every table identity of the documents; exit 1 on errors, 2 on unreadable input."""
-    from .api import verify_path
-    from .engine import Settings
+    from .batch import default_jobs
+    from .errors import UsageError
+    from .runner import Request
+    from .runner import verify as run_verify
 
-    language = (lang or _default_lang()).lower()
-    if language not in ("zh", "en"):
-        _fail(f"unknown language {lang!r}: use zh or en")
-    settings = Settings(strict=strict, select=_ids(select), ignore=_ids(ignore))
-    reports = [verify_path(str(f), settings) for f in files]
-    for report in reports:
-        if report.error:
-            typer.echo(f"budgetcheck: error: {report.error}", err=True)
-    _emit(reports, fmt, language, output)
-    raise typer.Exit(max(r.exit_code for r in reports))
+    config = _config(config_file, no_config, strict=strict, lang=lang, select=select, ignore=ignore,
+                     rounding=rounding, waivers=waivers)
+    request = Request([str(f) for f in files], fmt.value, output, baseline, write_baseline, glob,
+                      default_jobs() if jobs is None else jobs, quiet, as_one=as_one, annotate=annotate)
+    try:
+        code = run_verify(request, config)
+    except UsageError as exc:
+        _fail(str(exc))
+    raise typer.Exit(code)
 
 
-def _emit(reports, fmt: Format, language: str, output: Optional[Path]) -> None:
-    if fmt is Format.json:
-        from .reporters.jsonout import render
+@app.command()
+def export(
+    document: Path = typer.Argument(..., help="A budget document: extracted text, an Excel workbook or a PDF."),
+    to: Path = typer.Option(..., "--to", help="The workbook to write (.xlsx)."),
+) -> None:
+    """Write the tables read from DOCUMENT as a clean Excel workbook, one sheet per table."""
+    from .errors import InputError
+    from .readers import read_document
+    from .writers.export import export as write
 
-        text = render(reports) + "\n"
-        if output:
-            output.write_text(text, encoding="utf-8")
-        else:
-            sys.stdout.write(text)
-        return
-    from rich.console import Console
+    if to.suffix.lower() != ".xlsx":
+        _fail(f"{to}: the export is an .xlsx workbook; give a name ending in .xlsx")
+    if to.exists() and document.exists() and to.resolve() == document.resolve():
+        _fail(f"{to}: the export would overwrite the input; give another file name")
+    try:
+        written = write(read_document(document), to)
+    except InputError as exc:
+        _fail(str(exc))
+    typer.echo(f"{to}: {written} tables written")
 
-    from .reporters.console import render as render_console
 
-    if output:
-        with output.open("w", encoding="utf-8") as handle:
-            render_console(reports, Console(file=handle, width=120, no_color=True), language)
-    else:
-        render_console(reports, Console(highlight=False), language)
+@app.command("config")
+def show_config(
+    fmt: ConfigFormat = typer.Option(ConfigFormat.toml, "--format", "-f", help="toml (annotated) or json."),
+    strict: Optional[bool] = STRICT,
+    lang: Optional[str] = LANG,
+    select: Optional[List[str]] = SELECT,
+    ignore: Optional[List[str]] = IGNORE,
+    rounding: Optional[Rounding] = ROUNDING,
+    waivers: Optional[Path] = WAIVERS,
+    config_file: Optional[Path] = CONFIG,
+    no_config: bool = NO_CONFIG,
+) -> None:
+    """Print the effective configuration and where each value comes from."""
+    from .configshow import render
+
+    config = _config(config_file, no_config, strict=strict, lang=lang, select=select, ignore=ignore,
+                     rounding=rounding, waivers=waivers)
+    typer.echo(render(config, fmt.value), nl=False)
 
 
 @app.command()
@@ -120,13 +189,20 @@ def rules(fmt: RulesFormat = typer.Option(RulesFormat.table, "--format", "-f")) 
 
 
 @app.command()
-def explain(rule: str = typer.Argument(..., help="A rule id (BC101) or name (row-crossfoot).")) -> None:
-    """Show the full documentation of one rule."""
-    from .rules import REGISTRY
+def explain(
+    rule: Optional[List[str]] = typer.Argument(
+        None, help="Rule ids (BC101), names (row-crossfoot) or groups (codes); none for every rule."),
+    examples: bool = typer.Option(False, "--examples", help="Only each rule's failing and passing example."),
+) -> None:
+    """Show the full documentation of rules, with an example that fails and one that passes."""
+    from .ruleset import all_rules, examples_of, explanation
 
-    rule_id = _ids([rule])[0]
-    r = REGISTRY[rule_id]
-    typer.echo(f"{r.id} {r.name} (default severity: {r.severity}, group: {r.group})\n\n{r.doc}")
+    rules = all_rules()
+    ids = _ids(rule) if rule else tuple(rules)
+    if examples:
+        typer.echo("".join(examples_of(rules[i]) for i in ids), nl=False)
+    else:
+        typer.echo("\n".join(explanation(rules[i]) for i in ids), nl=False)
 
 
 def _version(value: bool) -> None:
@@ -149,3 +225,6 @@ def main() -> None:
         app()
     except KeyboardInterrupt:  # pragma: no cover - interactive only
         sys.exit(130)
+
+
+from . import cli_diff  # noqa: E402,F401  (registers the `diff` command)

@@ -55,7 +55,7 @@ def stamp(rule: Rule, fact: Fact, settings: Settings) -> Finding:
         q = c.quantum if c.quantum else None
         expected, actual = fmt(c.expected, q), fmt(c.actual, q)
         difference = fmt_plain(c.difference, q)
-        tolerance = fmt_plain(c.bound) if c.bound else "0"
+        tolerance = fmt_plain(_readable(c.bound, c.quantum)) if c.bound else "0"
         unit = c.unit
     return Finding(rule.id, rule.name, severity, fact.message, fact.message_zh, fact.location,
                    expected, actual, difference, tolerance, unit, fact.related)

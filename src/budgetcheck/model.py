@@ -125,6 +125,10 @@ class Row:
     candidates: int = 1  # alignments that fit the identities, when not positional
     bad_cells: tuple[str, ...] = ()  # cells in amount columns that are not numbers
     page: int | None = None
+    # workbooks: each cell's formula ("" for a typed value), parallel to ``refs``; a
+    # formula saved without its value is also in ``bad_cells`` (its value is unknown)
+    formulas: tuple[str, ...] = ()
+    hidden: bool = False  # a hidden workbook row (or a row of a hidden sheet)
 
     @property
     def name(self) -> str:
@@ -141,6 +145,7 @@ class Goal:
     items: tuple[tuple[str, Amount], ...]
     stated: Amount | None
     line: int
+    ref: str = ""  # the workbook cell of ``stated`` (sheet!cell), when known
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +162,7 @@ class Table:
     notes: tuple[str, ...] = ()
     goals: tuple[Goal, ...] = ()
     page: int | None = None
+    hidden_columns: tuple[int, ...] = ()  # workbooks: columns hidden in the sheet
 
     def column(self, key: str) -> int | None:
         for i, col in enumerate(self.columns):
@@ -183,13 +189,18 @@ class Table:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """A read document: its tables in order, and its text lines for narrative rules."""
+    """A read document: its tables in order, and its text lines for narrative rules.
+
+    ``line_pages`` is parallel to ``lines`` when the input has pages (a PDF): the page
+    of each line, so that a finding about the text can say where it is printed.
+    """
 
     path: str
     tables: tuple[Table, ...]
     lines: tuple[str, ...] = ()
     encoding: str = "utf-8"
     kind: str = "text"
+    line_pages: tuple[int, ...] = ()
 
     def tables_of(self, role: str) -> list[Table]:
         return [t for t in self.tables if t.role == role]
@@ -229,3 +240,6 @@ class Finding:
     tolerance: str = ""
     unit: str = ""
     related: tuple[Location, ...] = field(default=())
+    # set after checking, by waivers and baselines: reported, but not counted
+    suppressed: str = ""  # "" | "waived" | "baseline"
+    reason: str = ""  # the waiver's reason, when waived

@@ -96,6 +96,7 @@ _LEAF_KEYS = (
     ("单位资金", "unit_funds"),
     ("因公出国", "abroad"),
     ("购置", "purchase"),
+    ("机关运行经费", "admin_running"),
     ("运行", "running"),
     ("接待", "reception"),
     ("预算数", "amount"),
@@ -168,6 +169,11 @@ def _text_key(leaf: str) -> str:
     return "text:" + leaf
 
 
+#: Columns printed beside the table's figures but outside its 合计: the 机关运行经费
+#: column of a merged “三公”经费和机关运行经费 table is not part of the 三公 合计.
+MEMO_KEYS = frozenset({"admin_running"})
+
+
 @dataclass(frozen=True, slots=True)
 class Identity:
     """``columns[total] = Σ columns[parts]`` within one row."""
@@ -208,7 +214,7 @@ def row_identities(columns: tuple[Column, ...]) -> tuple[Identity, ...]:
     if top_total is not None:
         parts: list[int] = []
         for item in order:
-            if item == top_total:
+            if item == top_total or (isinstance(item, int) and columns[item].key in MEMO_KEYS):
                 continue
             if isinstance(item, int):
                 parts.append(item)

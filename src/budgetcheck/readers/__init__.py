@@ -14,10 +14,11 @@ from .decode import decode
 from .text import read_text
 
 MAX_BYTES = 200 * 1024 * 1024
+WORKBOOKS = (".xlsx", ".xlsm", ".xltx", ".xltm", ".xls")  # by name, even when the content is not
 
 
 def read_document(path: str | Path) -> Document:
-    """Read one budget document (text for now; Excel and PDF readers plug in here)."""
+    """Read one budget document: a PDF as published, an Excel workbook, else extracted text."""
     p = Path(path)
     if not p.exists():
         raise InputError(f"{p}: no such file")
@@ -30,10 +31,16 @@ def read_document(path: str | Path) -> Document:
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(f"{p}: cannot read the file ({exc.strerror})") from None
-    if data[:5] == b"%PDF-":
-        raise InputError(f"{p}: PDF documents are not supported yet; give the extracted text")
-    if data[:4] == b"PK\x03\x04":
-        raise InputError(f"{p}: Excel workbooks are not supported yet; give the extracted text")
+    if b"%PDF-" in data[:1024]:
+        from .pdf import read_pdf  # PDFium loads only when a PDF is read
+
+        return read_pdf(data, str(path))
+    if p.suffix.lower() == ".pdf":
+        raise InputError(f"{p}: not a PDF (no %PDF header); is the file complete?")
+    if data[:4] == b"PK\x03\x04" or data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" or p.suffix.lower() in WORKBOOKS:
+        from .xlsx import read_xlsx  # openpyxl loads only when a workbook is read
+
+        return read_xlsx(data, str(path))
     return read_bytes(data, str(path))
 
 

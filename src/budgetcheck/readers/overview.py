@@ -19,9 +19,9 @@ _HEADER = re.compile(r"^(收\s*入|支\s*出|项\s*目|预算数|金额)$")
 
 
 def kind_of(label: str, next_label: str = "") -> str:
-    """item, year_total, carry, grand_total, or group (a heading over (一)(二)… lines)."""
+    """item, year_total, carry, grand_total, or group (a heading over (一)(二)… or 1. 2. … lines)."""
     name = strip_enumerator(label)
-    if re.match(r"^\s*[一二三四五六七八九十]+、", label) and re.match(r"^\s*[（(]一[)）]", next_label):
+    if re.match(r"^\s*[一二三四五六七八九十]+、", label) and re.match(r"^\s*(?:[（(]一[)）]|1\s*[.．、])", next_label):
         return "group"
     if re.search(r"本年(收入|支出)合计", name):
         return "year_total"
@@ -48,9 +48,11 @@ def pairs(cells: list[str]) -> list[tuple[int, str, str]]:
 
 
 def parse_overview(role: str, title: str, unit: str, tab_lines: list[tuple[int, str]], start: int,
-                   notes: tuple[str, ...], index: int) -> Table:
+                   notes: tuple[str, ...], index: int, middle: int | None = None) -> Table:
+    """``middle`` is the first column of the expenditure side when the reader knows it
+    (a PDF header spans the sides); otherwise the sides split the line in half."""
     width = max((len(raw.split("\t")) for _, raw in tab_lines), default=4)
-    middle = width // 2
+    middle = middle or width // 2
     found: list[tuple[int, str, str, str, str]] = []
     for lineno, raw in tab_lines:
         cells = [c.strip() for c in raw.split("\t")]

@@ -1,4 +1,9 @@
-"""The console report: findings grouped by table, each with its place and numbers."""
+"""The console report: findings grouped by table, each with its place and numbers.
+
+Waived and baseline findings are shown dimmed, with why, and counted apart: the
+reader sees what was accepted without it drowning what is new.  Several documents
+end with one summary table, so a folder's result fits on a screen.
+"""
 
 from __future__ import annotations
 
@@ -30,27 +35,61 @@ def render(reports, console: Console, lang: str = "en") -> None:
         if report.error:
             console.print(f"  [bold red]cannot read:[/bold red] {escape(report.error)}")
             continue
-        tables = report.document.tables
+        tables = report.tables
         titles = {t.role: t.title for t in reversed(tables) if t.role}
         order = {t.role: i for i, t in reversed(list(enumerate(tables))) if t.role}
         rank = {"error": 0, "warning": 1, "notice": 2}
         ordered = sorted(report.findings, key=lambda f: (order.get(f.location.table, -1), rank[f.severity],
                                                          f.location.line or 0, f.rule))
         for table_id, group in groupby(ordered, key=lambda f: f.location.table):
-            console.print(f"  [cyan]{escape(table_id or 'document')}[/cyan] {escape(titles.get(table_id, ''))}")
+            label = table_id or ("waivers" if report.kind == "waivers" else "document")
+            console.print(f"  [cyan]{escape(label)}[/cyan] {escape(titles.get(table_id, ''))}".rstrip())
             for f in group:
-                msg = f.message_zh if lang == "zh" else f.message
-                console.print(f"    [{STYLE[f.severity]}]{WORD[lang][f.severity]}[/] {f.rule} {f.name} · {escape(_place(f))}")
-                console.print(f"      {escape(msg)}")
-                if f.expected or f.actual:
-                    console.print(f"      expected {f.expected}  actual {f.actual}  difference {f.difference}"
-                                  f"  tolerance ±{f.tolerance} {f.unit}", style="dim" if f.severity == "notice" else None)
+                _finding(f, console, lang)
         known = [t for t in tables if t.role]
         unknown = [t for t in tables if not t.role]
         s = report.summary
-        console.print(f"  {s['errors']} errors, {s['warnings']} warnings, {s['notices']} notices · "
-                      f"{len(known)} tables read ({escape(', '.join(dict.fromkeys(t.role for t in known)))})"
+        counted = f"  {s['errors']} errors, {s['warnings']} warnings, {s['notices']} notices" + _set_apart(s)
+        if report.kind != "document":
+            console.print(counted)
+            continue
+        console.print(counted + f" · {len(known)} tables read ({escape(', '.join(dict.fromkeys(t.role for t in known)))})"
                       + (f", {len(unknown)} not recognised: " + escape("; ".join(t.title for t in unknown)) if unknown else ""))
+
+
+def _finding(f, console: Console, lang: str) -> None:
+    msg = f.message_zh if lang == "zh" else f.message
+    word = f"[{STYLE[f.severity]}]{WORD[lang][f.severity]}[/]"
+    tag = ""
+    if f.suppressed == "waived":
+        word, tag = f"[dim]{WORD[lang][f.severity]}[/]", f" [dim](waived: {escape(f.reason)})[/]"
+    elif f.suppressed == "baseline":
+        word, tag = f"[dim]{WORD[lang][f.severity]}[/]", " [dim](in baseline)[/]"
+    dim = "dim" if f.suppressed else None
+    console.print(f"    {word} {f.rule} {f.name} · {escape(_place(f))}{tag}", style=dim)
+    console.print(f"      {escape(msg)}", style=dim)
+    if f.expected or f.actual:
+        console.print(f"      expected {f.expected}  actual {f.actual}  difference {f.difference}"
+                      f"  tolerance ±{f.tolerance} {f.unit}", style="dim" if f.severity == "notice" or dim else None)
+
+
+def _set_apart(summary: dict) -> str:
+    parts = [f"{summary['waived']} waived" if summary.get("waived") else "",
+             f"{summary['baseline']} in baseline" if summary.get("baseline") else ""]
+    return "".join(f", {p}" for p in parts if p)
+
+
+def summary_table(reports, console: Console) -> None:
+    """One line per document: its counts and status (ok, errors, unreadable)."""
+    extra = [k for k in ("waived", "baseline") if any(r.summary.get(k) for r in reports)]
+    table = RichTable("document", "errors", "warnings", "notices", *extra, "status", title="Summary")
+    for report in reports:
+        s = report.summary
+        status = "unreadable" if report.error else ("errors" if s["errors"] else "ok")
+        style = {"unreadable": "bold red", "errors": "red", "ok": "green"}[status]
+        table.add_row(escape(report.path), str(s["errors"]), str(s["warnings"]), str(s["notices"]),
+                      *(str(s.get(k, 0)) for k in extra), f"[{style}]{status}[/]")
+    console.print(table)
 
 
 def rules_table(rules, console: Console) -> None:

@@ -1,11 +1,16 @@
-"""The JSON report: one object on stdout, amounts as exact decimal strings."""
+"""The JSON report: one object on stdout, amounts as exact decimal strings.
+
+Waived and baseline findings carry ``"waived": true, "waiver_reason": …`` or
+``"baseline": true``; those keys (and the summary's ``waived``/``baseline`` counts)
+appear only when used, so that a plain run's report keeps its documented shape.
+"""
 
 from __future__ import annotations
 
 import json
 from dataclasses import asdict
 
-from ..model import Finding, Location, Table
+from ..model import Finding, Location
 
 
 def _location(loc: Location) -> dict:
@@ -31,11 +36,20 @@ def finding(f: Finding) -> dict:
         "tolerance": f.tolerance,
         "unit": f.unit,
         "related": [_location(r) for r in f.related],
-    }
+    } | _suppression(f)
 
 
-def table(t: Table) -> dict:
-    return {"id": t.role, "title": t.title, "rows": len(t.rows), "unit": t.unit, "line": t.line}
+def _suppression(f: Finding) -> dict:
+    if f.suppressed == "waived":
+        return {"waived": True, "waiver_reason": f.reason}
+    if f.suppressed == "baseline":
+        return {"baseline": True}
+    return {}
+
+
+def table(t) -> dict:
+    """A table read (``api.TableInfo``)."""
+    return {"id": t.role, "title": t.title, "rows": t.rows, "unit": t.unit, "line": t.line}
 
 
 def render(reports) -> str:
@@ -45,11 +59,11 @@ def render(reports) -> str:
         doc = {"path": report.path}
         if report.error:
             doc["error"] = report.error
-        doc["tables"] = [table(t) for t in report.document.tables] if report.document else []
+        doc["tables"] = [table(t) for t in report.tables]
         doc["findings"] = [finding(f) for f in report.findings]
         doc["summary"] = report.summary
-        for key in total:
-            total[key] += report.summary[key]
+        for key, n in report.summary.items():
+            total[key] = total.get(key, 0) + n
         documents.append(doc)
     return json.dumps({"version": 1, "documents": documents, "summary": total}, ensure_ascii=False, indent=2)
 

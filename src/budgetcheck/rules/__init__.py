@@ -13,13 +13,16 @@ from .base import Rule
 from .codes import class_name, code_hierarchy, code_name, duplicate_code
 from .content import empty_statement, non_numeric, row_alignment
 from .narrative import narrative_counts, narrative_figures, narrative_subjects, subjects_omitted
+from .crossdoc import cross_document, stated_change
 from .cross import basic_by_economic, fiscal_by_code, sangong_ceiling
 from .overview import overview_balance, overview_vs_detail
 from .performance import goal_items, performance_structure, project_ceiling
+from .workbook import formula_coverage, hidden_cells
 
 _RULES = (
     Rule("BC001", "row-alignment", "warning", "reading", row_alignment),
     Rule("BC002", "non-numeric-cell", "warning", "reading", non_numeric),
+    Rule("BC003", "hidden-cells", "warning", "reading", hidden_cells),
     Rule("BC101", "row-crossfoot", "error", "tables", row_crossfoot),
     Rule("BC102", "subtotal-tree", "error", "tables", subtotal_tree),
     Rule("BC103", "total-row", "error", "tables", total_row),
@@ -37,6 +40,7 @@ _RULES = (
     Rule("BC153", "code-hierarchy", "error", "codes", code_hierarchy),
     Rule("BC154", "class-name", "warning", "codes", class_name),
     Rule("BC161", "unit-scale", "error", "tables", unit_scale),
+    Rule("BC171", "formula-coverage", "error", "tables", formula_coverage),
     Rule("BC201", "narrative-figures", "error", "narrative", narrative_figures),
     Rule("BC202", "narrative-subjects", "error", "narrative", narrative_subjects),
     Rule("BC203", "subjects-omitted", "warning", "narrative", subjects_omitted),
@@ -44,6 +48,8 @@ _RULES = (
     Rule("BC211", "change-arithmetic", "error", "narrative", change_arithmetic),
     Rule("BC212", "breakdown-sum", "error", "narrative", breakdown_sum),
     Rule("BC213", "ratio-arithmetic", "error", "narrative", ratio_arithmetic),
+    Rule("BC214", "cross-document", "error", "narrative", cross_document),
+    Rule("BC301", "stated-change", "error", "diff", stated_change),
 )
 
 REGISTRY: dict[str, Rule] = {rule.id: rule for rule in _RULES}

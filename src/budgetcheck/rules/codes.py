@@ -17,6 +17,12 @@ def normalise(name: str) -> str:
     return re.sub(r"\s+", "", name).replace("（", "(").replace("）", ")")
 
 
+def _code_column(table: Table) -> int | None:
+    """Where a code is written (its first part when split over 类|款|项): what to fix."""
+    col = table.column("code")
+    return col if col is not None else table.column("code_class")
+
+
 def _named_codes(doc: Document) -> Iterator[tuple[str, str, Table, Row]]:
     for table in coded_tables(doc):
         for row in table.body:
@@ -44,11 +50,11 @@ def code_name(doc: Document) -> Iterator[Fact]:
         right = max(counts, key=lambda n: (counts[n], -order[n]))
         anchor = next((t, r) for n, t, r in uses if n == right)
         for name, table, row in uses:
-            if name != right:
-                yield Fact(VIOLATION, where(doc, table, row, None),
+            if name != right:  # located at the name's cell, which is what to fix
+                yield Fact(VIOLATION, where(doc, table, row, table.column("name")),
                            f"code {row.name} is named “{row.label}” here but “{anchor[1].label}” in {anchor[0].label}",
                            f"科目{row.name}在此名为“{row.label}”，在{anchor[0].label}中名为“{anchor[1].label}”",
-                           related=(where(doc, anchor[0], anchor[1], None),))
+                           related=(where(doc, anchor[0], anchor[1], anchor[0].column("name")),))
 
 
 def duplicate_code(doc: Document) -> Iterator[Fact]:
@@ -64,7 +70,7 @@ def duplicate_code(doc: Document) -> Iterator[Fact]:
             if row.code is None:
                 continue
             if row.code.text in first:
-                yield Fact(VIOLATION, where(doc, table, row, None),
+                yield Fact(VIOLATION, where(doc, table, row, _code_column(table)),
                            f"code {row.code} appears twice in this table (first at line {first[row.code.text].line})",
                            f"科目{row.code}在本表中重复出现（首次在第{first[row.code.text].line}行）",
                            related=(where(doc, table, first[row.code.text], None),))
@@ -96,12 +102,12 @@ def code_hierarchy(doc: Document) -> Iterator[Fact]:
             code = row.code
             parent = code.parent  # type: ignore[union-attr]
             if parent is not None and parent.text not in codes:
-                yield Fact(VIOLATION, where(doc, table, row, None),
+                yield Fact(VIOLATION, where(doc, table, row, _code_column(table)),
                            f"code {code} has no parent row {parent} in this table",
                            f"科目{code}在本表中缺少上级科目{parent}")
             elif (code.scheme != "unit" and code.level < deepest and code.text not in parents  # type: ignore[union-attr]
                   and any(a is not None and a.value != 0 for a in row.amounts)):
-                yield Fact(VIOLATION, where(doc, table, row, None),
+                yield Fact(VIOLATION, where(doc, table, row, _code_column(table)),
                            f"code {code} has figures but none of its sub-items is listed",
                            f"科目{code}列有金额，但未列出其下级科目")
 

@@ -93,7 +93,9 @@ def row_alignment(doc: Document) -> Iterator[Fact]:
 def non_numeric(doc: Document) -> Iterator[Fact]:
     """A cell in an amount column that is not a figure (read as blank).
 
-    Blank marks (``—``, ``-``, ``/``, ``（空）``) are blanks and are not reported.
+    Blank marks (``—``, ``-``, ``/``, ``（空）``) are blanks and are not reported.  A
+    workbook formula saved without its value (the file was never calculated) is such a
+    cell too: it is named with its formula, and no identity is judged on it.
 
     Fails: ``12,3O4.00`` (a letter O).  Passes: ``12,304.00``.
     """
@@ -102,5 +104,11 @@ def non_numeric(doc: Document) -> Iterator[Fact]:
             continue
         for row in table.rows:
             for text in row.bad_cells:
+                if text in row.formulas:
+                    yield Fact(UNDECIDED, where(doc, table, row, row.formulas.index(text)),
+                               f"the formula {text} has no saved value (the workbook was saved without "
+                               "calculating it); the checks that need it were skipped",
+                               f"公式{text}没有保存计算结果（工作簿保存前未计算），相关核对已跳过")
+                    continue
                 yield Fact(UNDECIDED, where(doc, table, row, None),
                            f"“{text}” is not a figure; it was read as blank", f"“{text}”不是数字，已按空白处理")

@@ -87,7 +87,7 @@ def goal_items(doc: Document) -> Iterator[Fact]:
         for goal in table.goals:
             if goal.stated is None:
                 continue
-            loc = Location(doc.path, "T10", table.title, goal.label, "涉及财政资金", goal.line)
+            loc = Location(doc.path, "T10", table.title, goal.label, "涉及财政资金", goal.line, goal.ref)
             yield from compared(compare_sum(goal.stated, [a for _, a in goal.items]), loc,
                                 f"goal {goal.label}: 涉及财政资金 = sum of its {len(goal.items)} projects",
                                 f"绩效目标“{goal.label}”涉及财政资金应等于所列{len(goal.items)}个项目金额之和")

@@ -1,0 +1,105 @@
+"""Ruled grids from line segments, and the page they sit on.
+
+A grid is a connected set of horizontal and vertical strokes.  Its column and row
+boundaries are the distinct positions of those strokes; a boundary missing between
+two neighbouring boxes means a merged cell, so boxes are joined across every missing
+edge (union-find) and each merged cell gets the glyphs whose centres fall inside it.
+A merged cell's text is kept once, at its top-left box, so a row keeps one cell per
+column and an empty box stays an empty cell: columns never shift.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from .pdf_page import (TOL, Cell, Glyph, Grid, Page, TextLine, _join, clusters, glyphs_of, lines_of, merge,
+                       segments_of, text_of)
+
+
+def read_page(page, number: int) -> Page:
+    width, height = page.get_size()
+    glyphs = glyphs_of(page, height)
+    horizontal, vertical, images = segments_of(page, height)
+    grids = find_grids(merge(horizontal), merge(vertical), glyphs)
+    outside = [g for g in glyphs if not any(_inside(g, grid) for grid in grids)]
+    lines = []
+    for line in lines_of(outside):
+        text = _join(line).strip()
+        if text:
+            lines.append(TextLine(text, line[0].x0, min(g.top for g in line), line[-1].x1,
+                                  max(g.bottom for g in line)))
+    return Page(number, width, height, tuple(lines), tuple(grids), len(glyphs), images)
+
+
+def _inside(g: Glyph, grid: Grid) -> bool:
+    return grid.xs[0] <= g.cx <= grid.xs[-1] and grid.ys[0] <= g.cy <= grid.ys[-1]
+
+
+def _touch(h, v) -> bool:
+    y, x0, x1 = h
+    x, y0, y1 = v
+    return x0 - TOL <= x <= x1 + TOL and y0 - TOL <= y <= y1 + TOL
+
+
+def find_grids(horizontal, vertical, glyphs: list[Glyph]) -> list[Grid]:
+    parent = list(range(len(horizontal) + len(vertical)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, h in enumerate(horizontal):
+        for j, v in enumerate(vertical):
+            if _touch(h, v):
+                parent[find(i)] = find(len(horizontal) + j)
+    groups: dict[int, tuple[list, list]] = {}
+    for i, h in enumerate(horizontal):
+        groups.setdefault(find(i), ([], []))[0].append(h)
+    for j, v in enumerate(vertical):
+        groups.setdefault(find(len(horizontal) + j), ([], []))[1].append(v)
+    grids = []
+    for hs, vs in groups.values():
+        xs, ys = clusters([v[0] for v in vs]), clusters([h[0] for h in hs])
+        if len(xs) >= 2 and len(ys) >= 2:
+            grids.append(_grid(hs, vs, xs, ys, glyphs))
+    return sorted(grids, key=lambda g: (g.top, g.xs[0]))
+
+
+def _covered(segments, pos: float, lo: float, hi: float) -> bool:
+    return any(abs(p - pos) <= TOL and a <= lo + TOL and b >= hi - TOL for p, a, b in segments)
+
+
+def _grid(hs, vs, xs: list[float], ys: list[float], glyphs: list[Glyph]) -> Grid:
+    nr, nc = len(ys) - 1, len(xs) - 1
+    parent = list(range(nr * nc))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for r in range(nr):
+        for c in range(nc):
+            if c + 1 < nc and not _covered(vs, xs[c + 1], ys[r], ys[r + 1]):
+                parent[find(r * nc + c)] = find(r * nc + c + 1)
+            if r + 1 < nr and not _covered(hs, ys[r + 1], xs[c], xs[c + 1]):
+                parent[find(r * nc + c)] = find((r + 1) * nc + c)
+    spans: dict[int, list[int]] = {}
+    for r in range(nr):
+        for c in range(nc):
+            box = spans.setdefault(find(r * nc + c), [r, c, r, c])
+            box[0], box[1], box[2], box[3] = min(box[0], r), min(box[1], c), max(box[2], r), max(box[3], c)
+    content: dict[int, list[Glyph]] = {}
+    for g in glyphs:
+        c = bisect_right(xs, g.cx) - 1
+        r = bisect_right(ys, g.cy) - 1
+        if 0 <= c < nc and 0 <= r < nr:
+            content.setdefault(find(r * nc + c), []).append(g)
+    cells = tuple(sorted(
+        (Cell(r0, c0, r1 - r0 + 1, c1 - c0 + 1, text_of(content.get(key, [])))
+         for key, (r0, c0, r1, c1) in spans.items()),
+        key=lambda cell: (cell.row, cell.col)))
+    return Grid(tuple(xs), tuple(ys), cells)

@@ -1,0 +1,182 @@
+"""The ``verify`` command's work, outside the CLI module so that the CLI stays a thin
+layer of options: configuration → settings → documents (in parallel) → waivers →
+baseline → one report in the chosen format → exit code.
+
+Every usage mistake found here (a bad configuration, waiver or baseline file, an
+output that cannot be written) is a UsageError, which the CLI turns into one
+``budgetcheck: error:`` line and exit 2.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import UsageError
+
+FORMATS = ("console", "json", "sarif", "junit", "github")
+
+
+@dataclass(frozen=True)
+class Request:
+    """What the command line asked for, beyond the configuration."""
+
+    paths: list[str]
+    fmt: str = "console"
+    output: Path | None = None
+    baseline: Path | None = None
+    write_baseline: Path | None = None
+    glob: str = "*.txt"
+    jobs: int = 1
+    quiet: bool = False
+    as_one: bool = False  # one budget from several files (api.verify_together)
+    annotate: Path | None = None  # the workbook's annotated copy (writers/annotate.py)
+
+
+def default_lang() -> str:
+    import os
+
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "")
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def verify(request: Request, config) -> int:
+    """Run the checks and write the report; returns the exit code."""
+    from . import batch
+    from .ruleset import all_rules, infos
+
+    settings = config.settings()
+    language = config.values["lang"] or default_lang()
+    waiver_file = _waivers(config.values["waivers"])
+    known = _baseline(request.baseline)
+    if request.jobs < 1:
+        raise UsageError(f"--jobs must be 1 or more, not {request.jobs}")
+
+    items = batch.discover(request.paths, request.glob)
+    bar = batch.progress_bar if batch.wants_bar(request.quiet, len(items)) else None
+    if request.as_one:
+        from .api import verify_together
+
+        files = [i for i in items if isinstance(i, str)]
+        reports = [verify_together(files, settings)] + [i for i in items if not isinstance(i, str)]
+    else:
+        reports = batch.run(items, settings, request.jobs, bar)
+
+    ran = _ran(settings)
+    if waiver_file is not None:
+        from . import waivers
+
+        reports = waivers.apply(reports, waiver_file, set(ran), settings.severity)
+    if request.write_baseline is not None:
+        from . import baseline
+
+        baseline.write(request.write_baseline, reports)
+        known, base = baseline.load(request.write_baseline), request.write_baseline.parent
+        reports = baseline.apply(reports, known, base)
+    elif known is not None:
+        from . import baseline
+
+        reports = baseline.apply(reports, known, request.baseline.parent)  # type: ignore[union-attr]
+
+    if request.annotate is not None:
+        from .writers.annotate import annotate_run
+
+        annotate_run([i for i in items if isinstance(i, str)], reports, request.annotate, language, request.as_one)
+    for report in reports:
+        if report.error:
+            print(f"budgetcheck: error: {report.error}", file=sys.stderr)
+    code = max((r.exit_code for r in reports), default=0)
+    catalogue = all_rules()  # run rules (waivers) are described only when waivers are used
+    rules = infos([i for i in ran if waiver_file is not None or catalogue[i].group != "waivers"], settings.severity)
+    emit(reports, request, language, rules, code)
+    return code
+
+
+def _ran(settings) -> list[str]:
+    """The ids of the rules this run applies: the selected document rules, and the run
+    rules (stale and expired waivers) unless ignored, since selecting document rules is
+    no reason to stop hearing about one's waivers."""
+    from .ruleset import all_rules
+
+    return [i for i, r in all_rules().items() if i not in settings.ignore
+            and (not settings.select or i in settings.select or r.group == "waivers")]
+
+
+def _waivers(path):
+    if not path:
+        return None
+    from . import waivers
+
+    return waivers.load(path)
+
+
+def _baseline(path: Path | None):
+    if path is None:
+        return None
+    from . import baseline
+
+    return baseline.load(path)
+
+
+def render(reports, request: Request, language: str, rules, code: int) -> str | None:
+    """The report as text, or None for the console format (rich writes it)."""
+    uses_baseline = request.baseline is not None or request.write_baseline is not None
+    if request.fmt == "json":
+        from .reporters.jsonout import render as as_json
+
+        return as_json(reports) + "\n"
+    if request.fmt == "sarif":
+        from .reporters.sarif import render as as_sarif
+
+        return as_sarif(reports, rules, language, uses_baseline, code) + "\n"
+    if request.fmt == "junit":
+        from .reporters.junit import render as as_junit
+
+        return as_junit(reports, rules, language) + "\n"
+    if request.fmt == "github":
+        from .reporters.github import render as as_github
+
+        return as_github(reports, language)
+    return None
+
+
+def emit(reports, request: Request, language: str, rules, code: int) -> None:
+    text = render(reports, request, language, rules, code)
+    if text is None:
+        _console(reports, request, language)
+    elif request.output is not None:
+        _write(request.output, text)
+    else:
+        sys.stdout.write(text)
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot write the report ({exc.strerror or exc})") from None
+
+
+def _console(reports, request: Request, language: str) -> None:
+    from rich.console import Console
+
+    from .reporters.console import render as render_console
+    from .reporters.console import summary_table
+
+    def body(console: Console) -> None:
+        render_console(reports, console, language)
+        if sum(r.kind == "document" for r in reports) > 1:
+            summary_table(reports, console)
+
+    if request.output is None:
+        body(Console(highlight=False))
+        return
+    try:
+        with request.output.open("w", encoding="utf-8") as handle:
+            body(Console(file=handle, width=120, no_color=True, highlight=False))
+    except OSError as exc:
+        raise UsageError(f"{request.output}: cannot write the report ({exc.strerror or exc})") from None
