@@ -15,9 +15,6 @@ from pathlib import Path
 
 from .errors import UsageError
 
-FORMATS = ("console", "json", "sarif", "junit", "github")
-
-
 @dataclass(frozen=True)
 class Request:
     """What the command line asked for, beyond the configuration."""
