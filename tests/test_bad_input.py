@@ -18,6 +18,8 @@ import time
 from pathlib import Path
 
 import pytest
+from .helpers import cli_env as _env
+from .helpers import one_error_line
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "seeds" / "2023-xiamen-hrss-budget.txt"
@@ -35,10 +37,6 @@ T5_LEAF = "2080106\t就业管理事务\t104.00\t\t\t\t104.00\n"
 T5_CUT_ROW = "2080150\t事业运行\t2,124.17\t2,124.17\t987.68\t1,136.50\t\n"
 
 
-def _env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANG")}
-    env.update(LANG="C.UTF-8", PYTHONIOENCODING="utf-8", COLUMNS="200", NO_COLOR="1")
-    return env
 
 
 def run(*args: str, timeout: float = 60) -> subprocess.CompletedProcess:
@@ -109,17 +107,6 @@ def no_traceback(proc: subprocess.CompletedProcess) -> None:
     assert "Traceback" not in proc.stderr, proc.stderr[-3000:]
     assert "Traceback" not in proc.stdout, proc.stdout[-3000:]
 
-
-def one_error_line(proc: subprocess.CompletedProcess, *needles: str) -> str:
-    """Exit 2 with exactly one stderr line starting ``budgetcheck: error:``."""
-    no_traceback(proc)
-    assert proc.returncode == 2, (proc.returncode, proc.stderr)
-    lines = proc.stderr.strip().splitlines()
-    assert len(lines) == 1, proc.stderr
-    assert lines[0].startswith("budgetcheck: error:"), lines[0]
-    for needle in needles:
-        assert needle in lines[0], (needle, lines[0])
-    return lines[0]
 
 
 def verify_unreadable(path: Path, *needles: str) -> str:

@@ -16,6 +16,7 @@ from budgetcheck.arith import OK, ROUNDING, VIOLATION, compare_at_most, compare_
 from budgetcheck.config import discover, load
 from budgetcheck.errors import UsageError
 from budgetcheck.model import Amount
+from .helpers import run_cli
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "seeds" / "2023-xiamen-hrss-budget.txt"
@@ -24,17 +25,8 @@ T5_NAME = "2080101\t行政运行\t2,510.33\t2,510.33\t1,950.01"
 T5_RENAMED = "2080101\t行政管理\t2,510.33\t2,510.33\t1,950.01"
 
 
-def _env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANG")}
-    env.update(LANG="C.UTF-8", PYTHONIOENCODING="utf-8", COLUMNS="200", NO_COLOR="1")
-    return env
-
-
 def run(cwd: Path, *args: str) -> subprocess.CompletedProcess:
-    proc = subprocess.run([sys.executable, "-m", "budgetcheck", *args], cwd=cwd, env=_env(), capture_output=True,
-                          text=True, encoding="utf-8", timeout=120)
-    assert "Traceback" not in proc.stderr, proc.stderr[-3000:]
-    return proc
+    return run_cli(*args, cwd=cwd)
 
 
 def one_error(proc: subprocess.CompletedProcess, *needles: str) -> str:

@@ -46,3 +46,20 @@ def test_a_phrase_stated_twice_in_one_document_is_not_paired():
     a = _doc("2023年\n全市共处理劳动人事争议案件2.08万件。上半年共处理劳动人事争议案件1.01万件。\n", "a.txt")
     b = _doc("2023年\n全市共处理劳动人事争议案件2.18万件。\n", "b.txt")
     assert list(cross_figures([a, b])) == []
+
+
+def test_cli_cross_flag_reports_on_the_later_document(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("2023年工作情况\n全年，全市共处理劳动人事争议案件2.08万件。\n", encoding="utf-8")
+    b.write_text("2023年年鉴\n全年全市共处理劳动人事争议案件2.18万件。\n", encoding="utf-8")
+    run = [sys.executable, "-m", "budgetcheck", "verify", str(a), str(b), "--format", "json"]
+    plain = subprocess.run(run, capture_output=True, text=True, timeout=120)
+    crossed = subprocess.run(run + ["--cross"], capture_output=True, text=True, timeout=120)
+    assert plain.returncode == 0 and crossed.returncode == 1, crossed.stderr
+    docs = json.loads(crossed.stdout)["documents"]
+    assert [f["rule"] for f in docs[0]["findings"]] == []
+    assert [(f["rule"], f["severity"], f["location"]["line"]) for f in docs[1]["findings"]] == [("BC214", "error", 2)]

@@ -17,6 +17,7 @@ from budgetcheck.api import verify_path, verify_text
 from budgetcheck.baseline import fingerprint, template
 from budgetcheck.errors import UsageError
 from budgetcheck.waivers import apply, load
+from .helpers import run_cli
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "seeds" / "2023-xiamen-hrss-budget.txt"
@@ -59,17 +60,8 @@ reason = "names another document: never stale here"
 """
 
 
-def _env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANG")}
-    env.update(LANG="C.UTF-8", PYTHONIOENCODING="utf-8", COLUMNS="200", NO_COLOR="1")
-    return env
-
-
 def run(cwd: Path, *args: str) -> subprocess.CompletedProcess:
-    proc = subprocess.run([sys.executable, "-m", "budgetcheck", *args], cwd=cwd, env=_env(), capture_output=True,
-                          text=True, encoding="utf-8", timeout=120)
-    assert "Traceback" not in proc.stderr, proc.stderr[-3000:]
-    return proc
+    return run_cli(*args, cwd=cwd)
 
 
 def sample() -> str:

@@ -45,6 +45,7 @@ class DocumentReport:
     error: str = ""  # set when the input could not be read (exit code 2)
     outline: tuple[TableInfo, ...] = ()  # the tables, when ``document`` was dropped
     kind: str = "document"
+    skipped: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (rule, missing tables): checks that could not run
 
     @property
     def tables(self) -> tuple[TableInfo, ...]:
@@ -72,7 +73,25 @@ def _report(document: Document, settings: Settings | None) -> DocumentReport:
         return DocumentReport(document.path, document, [], f"{document.path}: no budget tables found (and no figures in its text)")
     from .rules.workbook import settled  # a formula saved without its value decides nothing
 
-    return DocumentReport(document.path, document, settled(check(document, settings), document))
+    return DocumentReport(document.path, document, settled(check(document, settings), document),
+                          skipped=skipped_checks(document, settings))
+
+
+def skipped_checks(document: Document, settings: Settings | None) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The selected cross-table checks that could not run because a table is missing
+    (only said of budget documents: a work report has no tables to miss)."""
+    from .engine import selected
+    from .rules import REQUIRES
+
+    present = {t.role for t in document.tables if t.role}
+    if not present:
+        return ()
+    out = []
+    for rule in selected(settings or Settings()):
+        missing = tuple(r for r in REQUIRES.get(rule.id, ()) if r not in present)
+        if missing:
+            out.append((rule.id, missing))
+    return tuple(out)
 
 
 def _has_claims(document: Document) -> bool:

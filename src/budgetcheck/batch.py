@@ -71,6 +71,10 @@ def check_one(path: str, settings: Settings) -> DocumentReport:
                                               f"({type(exc).__name__}: {exc}); please report it")
 
 
+def _light_batch(paths: list[str], settings: Settings) -> list[DocumentReport]:
+    return [_light(path, settings) for path in paths]
+
+
 def _light(path: str, settings: Settings) -> DocumentReport:
     return check_one(path, settings).light()
 
@@ -90,12 +94,17 @@ def run(items: list[str | DocumentReport], settings: Settings, jobs: int = 1,
                 results[i] = check_one(path, settings)
                 tick(1)
     else:
+        # documents go to the workers in small batches: one task per document would spend
+        # a noticeable share of the time pickling settings and results one by one
+        size = max(1, min(16, len(paths) // (jobs * 8)))
+        batches = [paths[k:k + size] for k in range(0, len(paths), size)]
         with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
-            futures = {pool.submit(_light, path, settings): i for i, path in paths}
+            futures = {pool.submit(_light_batch, [p for _, p in b], settings): b for b in batches}
             with bar(len(paths)) as tick:
                 for future in as_completed(futures):
-                    results[futures[future]] = future.result()
-                    tick(1)
+                    for (i, _), report in zip(futures[future], future.result()):
+                        results[i] = report
+                    tick(len(futures[future]))
     return [r for r in results if r is not None]
 
 

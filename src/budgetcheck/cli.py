@@ -108,6 +108,8 @@ def verify(
     glob: str = typer.Option("*.txt", "--glob", help="Which files of a folder to check (e.g. '*.xlsx')."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Documents checked at once (default: the cores)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    cross: bool = typer.Option(False, "--cross", help="Also check that a figure stated in several of the "
+                               "documents (same department and year) is the same everywhere."),
     as_one: bool = typer.Option(False, "--as-one", help="Check the files as one budget: the prose of the text "
                                 "against the tables of all of them (a workbook's table wins over text)."),
     annotate: Optional[Path] = typer.Option(None, "--annotate", help="Write a copy of the Excel workbook checked, "
@@ -122,7 +124,8 @@ def verify(
     config = _config(config_file, no_config, strict=strict, lang=lang, select=select, ignore=ignore,
                      rounding=rounding, waivers=waivers)
     request = Request([str(f) for f in files], fmt.value, output, baseline, write_baseline, glob,
-                      default_jobs() if jobs is None else jobs, quiet, as_one=as_one, annotate=annotate)
+                      default_jobs() if jobs is None else jobs, quiet, as_one=as_one, annotate=annotate,
+                      cross=cross)
     try:
         code = run_verify(request, config)
     except UsageError as exc:
@@ -221,10 +224,21 @@ def main_options(
 
 
 def main() -> None:
+    """Run the CLI; a command-line mistake is one ``budgetcheck: error:`` line and exit 2."""
+    from typer._click.exceptions import ClickException, NoArgsIsHelpError  # typer's bundled click
+    from typer.main import get_command
+
     try:
-        app()
+        code = get_command(app).main(args=sys.argv[1:], prog_name="budgetcheck", standalone_mode=False)
+    except NoArgsIsHelpError as exc:  # bare `budgetcheck` or `budgetcheck verify`: show the help
+        typer.echo(exc.ctx.get_help() if exc.ctx else str(exc))
+        code = 0 if exc.ctx and exc.ctx.parent is None else 2
+    except ClickException as exc:
+        typer.echo(f"budgetcheck: error: {exc.format_message()}", err=True)
+        code = exc.exit_code
     except KeyboardInterrupt:  # pragma: no cover - interactive only
-        sys.exit(130)
+        code = 130
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 from . import cli_diff  # noqa: E402,F401  (registers the `diff` command)

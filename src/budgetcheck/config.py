@@ -64,16 +64,21 @@ class Config:
         return out
 
 
-def _section(path: Path) -> dict | None:
-    """The budgetcheck section of a file, or None when it has none."""
+def read_toml(path: Path, what: str) -> dict:
+    """A TOML file (configuration, waivers) as a dict; any problem is one UsageError line."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+        return tomllib.loads(Path(path).read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
-        raise UsageError(f"{path}: configuration file not found") from None
+        raise UsageError(f"{path}: {what} file not found") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"{path}: cannot read the configuration ({exc})") from None
+        raise UsageError(f"{path}: cannot read the {what} file ({exc})") from None
     except tomllib.TOMLDecodeError as exc:
         raise UsageError(f"{path}: invalid TOML: {exc}") from None
+
+
+def section_of(path: Path) -> dict | None:
+    """The budgetcheck section of a file, or None when it has none."""
+    data = read_toml(path, "configuration")
     if path.name == "pyproject.toml":
         section = data.get("tool", {}).get("budgetcheck")
         if section is not None and not isinstance(section, dict):
@@ -89,7 +94,7 @@ def discover(start: Path) -> Path | None:
         if own.is_file():
             return own
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and _section(pyproject) is not None:
+        if pyproject.is_file() and section_of(pyproject) is not None:
             return pyproject
     return None
 
@@ -180,7 +185,7 @@ def load(explicit: Path | None = None, no_config: bool = False, overrides: dict[
     if path is not None:
         if explicit is not None and path.is_dir():
             raise UsageError(f"{path}: --config needs a file, not a folder")
-        section = _section(path)
+        section = section_of(path)
         if section is None:
             raise UsageError(f"{path}: has no [tool.budgetcheck] table")
         values = validate(section, str(path))

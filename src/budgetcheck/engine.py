@@ -77,8 +77,14 @@ def check(document: Document, settings: Settings | None = None) -> list[Finding]
     findings: list[Finding] = []
     with settings.rounding_policy():
         for rule in selected(settings):
-            for fact in rule.check(document):
-                findings.append(stamp(rule, fact, settings))
+            try:
+                for fact in rule.check(document):
+                    findings.append(stamp(rule, fact, settings))
+            except Exception as exc:  # a rule's bug must not cost the user the other rules' findings
+                findings.append(Finding(rule.id, rule.name, "warning",
+                                        f"internal error, this rule did not finish ({type(exc).__name__}: {exc}); "
+                                        "please report it", f"内部错误，本规则未能完成（{type(exc).__name__}）",
+                                        Location(document.path)))
     return sorted(set(findings), key=sort_key)
 
 

@@ -29,6 +29,7 @@ class Request:
     quiet: bool = False
     as_one: bool = False  # one budget from several files (api.verify_together)
     annotate: Path | None = None  # the workbook's annotated copy (writers/annotate.py)
+    cross: bool = False  # compare figures stated in several documents (rules/crossdoc.py)
 
 
 def default_lang() -> str:
@@ -63,6 +64,8 @@ def verify(request: Request, config) -> int:
     else:
         reports = batch.run(items, settings, request.jobs, bar)
 
+    if request.cross:
+        reports = _cross(reports, settings)
     ran = _ran(settings)
     if waiver_file is not None:
         from . import waivers
@@ -91,6 +94,28 @@ def verify(request: Request, config) -> int:
     rules = infos([i for i in ran if waiver_file is not None or catalogue[i].group != "waivers"], settings.severity)
     emit(reports, request, language, rules, code)
     return code
+
+
+def _cross(reports, settings):
+    """Add the cross-document findings (BC214) to the reports of the documents concerned."""
+    from dataclasses import replace
+
+    from .engine import sort_key, stamp
+    from .readers import read_document
+    from .rules import REGISTRY
+    from .rules.crossdoc import cross_figures
+
+    rule = REGISTRY["BC214"]
+    if (settings.select and rule.id not in settings.select) or rule.id in settings.ignore:
+        return reports
+    readable = [i for i, r in enumerate(reports) if not r.error and r.kind == "document"]
+    docs = [reports[i].document or read_document(reports[i].path) for i in readable]
+    extra: dict[int, list] = {}
+    with settings.rounding_policy():
+        for j, fact in cross_figures(docs):
+            extra.setdefault(readable[j], []).append(stamp(rule, fact, settings))
+    return [replace(r, findings=sorted(r.findings + extra[i], key=sort_key)) if i in extra else r
+            for i, r in enumerate(reports)]
 
 
 def _ran(settings) -> list[str]:

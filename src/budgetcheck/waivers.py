@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from dataclasses import dataclass, replace
 from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
@@ -117,16 +116,11 @@ def load(path: str | Path) -> WaiverFile:
     """Read and validate a waiver file; any mistake is a UsageError naming it."""
     from .ruleset import resolve
 
+    from .config import read_toml
+
     p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8-sig")
-        data = tomllib.loads(text)
-    except FileNotFoundError:
-        raise UsageError(f"{path}: waiver file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"{path}: cannot read the waiver file ({exc})") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise UsageError(f"{path}: invalid TOML: {exc}") from None
+    data = read_toml(p, "waiver")
+    text = p.read_text(encoding="utf-8-sig")
     unknown = sorted(set(data) - {"waiver"})
     if unknown:
         raise UsageError(f"{path}: unknown key {unknown[0]!r} (a waiver file holds [[waiver]] tables)")

@@ -10,7 +10,6 @@ error that lists what was found, never a guess.
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 
 from ..errors import UsageError
@@ -20,22 +19,16 @@ YEAR = re.compile(r"^(19|20)\d\d$")
 
 
 def _configured(start: Path, year: str) -> list[Path] | None:
-    for folder in [start, *start.parents]:
-        for name, section in (("budgetcheck.toml", ("documents",)), ("pyproject.toml", ("tool", "budgetcheck", "documents"))):
-            path = folder / name
-            if not path.is_file():
-                continue
-            try:
-                data = tomllib.loads(path.read_text(encoding="utf-8"))
-            except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-                raise UsageError(f"{path}: not valid TOML ({exc})") from None
-            for key in section:
-                data = data.get(key, {}) if isinstance(data, dict) else {}
-            if data and year in data:
-                value = data[year]
-                items = value if isinstance(value, list) else [value]
-                return [(folder / str(item)) for item in items]
-    return None
+    """The documents ``[tool.budgetcheck.documents]`` names for a year, relative to the
+    configuration file (the same file ``verify`` reads its settings from)."""
+    from ..config import discover, section_of
+
+    path = discover(start)
+    documents = (section_of(path) or {}).get("documents", {}) if path else {}
+    if not isinstance(documents, dict) or year not in documents:
+        return None
+    value = documents[year]
+    return [path.parent / str(item) for item in (value if isinstance(value, list) else [value])]  # type: ignore[union-attr]
 
 
 def _first_line(path: Path) -> str:

@@ -16,12 +16,21 @@ from rich.table import Table as RichTable
 STYLE = {"error": "bold red", "warning": "yellow", "notice": "dim"}
 WORD = {"en": {"error": "error", "warning": "warning", "notice": "notice"},
         "zh": {"error": "错误", "warning": "警告", "notice": "提示"}}
+LABEL = {
+    "en": {"row": "row", "column": "column", "line": "line", "expected": "expected", "actual": "actual",
+           "difference": "difference", "tolerance": "tolerance", "cannot": "cannot read", "errors": "errors",
+           "warnings": "warnings", "notices": "notices", "read": "tables read", "unknown": "not recognised",
+           "skipped": "checks not run (table missing)"},
+    "zh": {"row": "行", "column": "列", "line": "第", "expected": "应为", "actual": "实为", "difference": "差额",
+           "tolerance": "允许误差", "cannot": "无法读取", "errors": "个错误", "warnings": "个警告", "notices": "个提示",
+           "read": "张表已识别", "unknown": "未识别", "skipped": "缺表未能核对"},
+}
 
 
-def _place(f) -> str:
-    loc = f.location
-    parts = [p for p in (loc.row and f"row {loc.row}", loc.column and f"column {loc.column}") if p]
-    src = f"line {loc.line}" if loc.line else ""
+def _place(f, lang: str = "en") -> str:
+    loc, w = f.location, LABEL[lang]
+    parts = [p for p in (loc.row and f"{w['row']} {loc.row}", loc.column and f"{w['column']} {loc.column}") if p]
+    src = (f"{w['line']} {loc.line}" + ("行" if lang == "zh" else "")) if loc.line else ""
     if loc.cell:
         src = loc.cell
     if loc.page is not None:
@@ -33,7 +42,7 @@ def render(reports, console: Console, lang: str = "en") -> None:
     for report in reports:
         console.print(f"[bold]{escape(report.path)}[/bold]")
         if report.error:
-            console.print(f"  [bold red]cannot read:[/bold red] {escape(report.error)}")
+            console.print(f"  [bold red]{LABEL[lang]['cannot']}:[/bold red] {escape(report.error)}")
             continue
         tables = report.tables
         titles = {t.role: t.title for t in reversed(tables) if t.role}
@@ -49,12 +58,19 @@ def render(reports, console: Console, lang: str = "en") -> None:
         known = [t for t in tables if t.role]
         unknown = [t for t in tables if not t.role]
         s = report.summary
-        counted = f"  {s['errors']} errors, {s['warnings']} warnings, {s['notices']} notices" + _set_apart(s)
+        w = LABEL[lang]
+        counted = (f"  {s['errors']} {w['errors']}, {s['warnings']} {w['warnings']}, {s['notices']} {w['notices']}"
+                   + _set_apart(s))
         if report.kind != "document":
             console.print(counted)
             continue
-        console.print(counted + f" · {len(known)} tables read ({escape(', '.join(dict.fromkeys(t.role for t in known)))})"
-                      + (f", {len(unknown)} not recognised: " + escape("; ".join(t.title for t in unknown)) if unknown else ""))
+        shown = "; ".join(t.title for t in unknown[:3]) + ("; …" if len(unknown) > 3 else "")
+        console.print(counted + f" · {len(known)} {w['read']} ({escape(', '.join(dict.fromkeys(t.role for t in known)))})"
+                      + (f", {len(unknown)} {w['unknown']}: " + escape(shown) if unknown else ""))
+        skipped = getattr(report, "skipped", ())
+        if skipped:
+            console.print(f"  {w['skipped']}: " + escape(", ".join(f"{r} ({'/'.join(m)})" for r, m in skipped)),
+                          style="dim")
 
 
 def _finding(f, console: Console, lang: str) -> None:
@@ -66,11 +82,12 @@ def _finding(f, console: Console, lang: str) -> None:
     elif f.suppressed == "baseline":
         word, tag = f"[dim]{WORD[lang][f.severity]}[/]", " [dim](in baseline)[/]"
     dim = "dim" if f.suppressed else None
-    console.print(f"    {word} {f.rule} {f.name} · {escape(_place(f))}{tag}", style=dim)
+    console.print(f"    {word} {f.rule} {f.name} · {escape(_place(f, lang))}{tag}", style=dim)
     console.print(f"      {escape(msg)}", style=dim)
     if f.expected or f.actual:
-        console.print(f"      expected {f.expected}  actual {f.actual}  difference {f.difference}"
-                      f"  tolerance ±{f.tolerance} {f.unit}", style="dim" if f.severity == "notice" or dim else None)
+        w = LABEL[lang]
+        console.print(f"      {w['expected']} {f.expected}  {w['actual']} {f.actual}  {w['difference']} {f.difference}"
+                      f"  {w['tolerance']} ±{f.tolerance} {f.unit}", style="dim" if f.severity == "notice" or dim else None)
 
 
 def _set_apart(summary: dict) -> str:

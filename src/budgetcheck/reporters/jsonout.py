@@ -62,6 +62,8 @@ def render(reports) -> str:
         doc["tables"] = [table(t) for t in report.tables]
         doc["findings"] = [finding(f) for f in report.findings]
         doc["summary"] = report.summary
+        if getattr(report, "skipped", ()):
+            doc["skipped"] = [{"rule": rule, "missing": list(missing)} for rule, missing in report.skipped]
         for key, n in report.summary.items():
             total[key] = total.get(key, 0) + n
         documents.append(doc)

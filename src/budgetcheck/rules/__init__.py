@@ -53,3 +53,18 @@ _RULES = (
 )
 
 REGISTRY: dict[str, Rule] = {rule.id: rule for rule in _RULES}
+
+#: The tables a cross-table check needs: without one of them it cannot run, and the
+#: report says so (a missing table is not an error by itself: templates differ).
+REQUIRES: dict[str, tuple[str, ...]] = {
+    "BC111": ("T1", "T3"),
+    "BC112": ("T3", "T5"),
+    "BC113": ("T5", "T6"),
+    "BC121": ("T6", "T7"),
+    "BC141": ("T10",),
+    "BC142": ("T10",),
+    "BC143": ("T11",),
+    "BC202": ("T5",),
+    "BC203": ("T5",),
+    "BC204": ("T11",),
+}

@@ -1,0 +1,41 @@
+"""Running the command line from tests: one environment, one runner, one check of the
+``budgetcheck: error:`` line, shared by the CLI, bad-input, configuration and waiver tests."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def cli_env() -> dict[str, str]:
+    """A fixed locale and width, so that output does not depend on the machine."""
+    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANG")}
+    env.update(LANG="C.UTF-8", PYTHONIOENCODING="utf-8", COLUMNS="200", NO_COLOR="1")
+    return env
+
+
+def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None, timeout: float = 120,
+            traceback_ok: bool = False) -> subprocess.CompletedProcess:
+    """``python -m budgetcheck ARGS``; a traceback on stderr fails the test."""
+    proc = subprocess.run([sys.executable, "-m", "budgetcheck", *args], capture_output=True, text=True,
+                          encoding="utf-8", errors="replace", env=env or cli_env(), timeout=timeout,
+                          cwd=cwd or ROOT)
+    if not traceback_ok:
+        assert "Traceback" not in proc.stderr, proc.stderr[-3000:]
+    return proc
+
+
+def one_error_line(proc: subprocess.CompletedProcess, *needles: str) -> str:
+    """Exit 2 with exactly one stderr line starting ``budgetcheck: error:`` (holding the needles)."""
+    assert "Traceback" not in proc.stderr + proc.stdout, proc.stderr[-3000:]
+    assert proc.returncode == 2, (proc.returncode, proc.stderr)
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1, proc.stderr
+    assert lines[0].startswith("budgetcheck: error:"), lines[0]
+    for needle in needles:
+        assert needle in lines[0], (needle, lines[0])
+    return lines[0]
