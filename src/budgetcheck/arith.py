@@ -87,23 +87,36 @@ def _common(amounts: Iterable[Amount], unit: str) -> list[Amount]:
 
 
 def compare_sum(total: Amount, parts: Iterable[Amount]) -> Comparison:
-    """total = Σ parts, in the total's unit."""
+    """total = Σ parts, in the total's unit.
+
+    One pass over the parts: this runs for every identity of every table (and for every
+    candidate placement while rows are realigned), so it is the hot path of a check.
+    """
     unit = total.unit
-    converted = _common(parts, unit)
-    expected = sum((a.value for a in converted), ZERO)
+    expected = ZERO
+    quanta = total.quantum  # Σ of the written precisions, total included
+    part_quanta = ZERO
     # shown at the finest written precision, so 9,101.68万元 against 91,016,775.35元 reads
     # 9,101.6775 and 9,101.68, not two equal-looking figures
-    quantum = min((q for q in (total.quantum, *(a.quantum for a in converted)) if q), default=ZERO)
+    finest = total.quantum
+    for a in parts:
+        if a.unit != unit:
+            a = a.to(unit)
+        expected += a.value
+        q = a.quantum
+        if q:
+            part_quanta += q
+            if not finest or q < finest:
+                finest = q
+    quanta += part_quanta
     rule = _POLICY.get()
-    if rule is DEFAULT_POLICY:  # the common case, kept as cheap as before
-        return Comparison(expected, total.value, total.half + sum((a.half for a in converted), ZERO), unit, quantum)
+    if rule is DEFAULT_POLICY:  # the common case
+        return Comparison(expected, total.value, quanta / 2, unit, finest)
     extra = rule.extra.get(unit, ZERO)
     if rule.mode == TRUNCATE:
         # total + e_t = Σ (p_i + e_i) with e in [0, q): total − Σ p lies in (−q_total, Σ q_i)
-        upper = sum((a.quantum for a in converted), ZERO)
-        return Comparison(expected, total.value, upper + extra, unit, quantum, "=", total.quantum + extra, False)
-    tolerance = total.half + sum((a.half for a in converted), ZERO) + extra
-    return Comparison(expected, total.value, tolerance, unit, quantum)
+        return Comparison(expected, total.value, part_quanta + extra, unit, finest, "=", total.quantum + extra, False)
+    return Comparison(expected, total.value, quanta / 2 + extra, unit, finest)
 
 
 def compare_equal(actual: Amount, expected: Amount) -> Comparison:

@@ -225,7 +225,10 @@ def main_options(
 
 def main() -> None:
     """Run the CLI; a command-line mistake is one ``budgetcheck: error:`` line and exit 2."""
-    from typer._click.exceptions import ClickException, NoArgsIsHelpError  # typer's bundled click
+    try:  # typer bundles click from 0.26 on; before, click is its own package
+        from typer._click.exceptions import ClickException, NoArgsIsHelpError
+    except ImportError:  # pragma: no cover - depends on the installed typer
+        from click.exceptions import ClickException, NoArgsIsHelpError  # type: ignore[no-redef]
     from typer.main import get_command
 
     try:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from .model import Amount
 
@@ -28,6 +29,7 @@ class NotANumber(ValueError):
     """A cell in an amount column holds text that is not a figure."""
 
 
+@lru_cache(maxsize=8192)  # tables repeat their figures (and their blanks) many times
 def parse_amount(text: str, unit: str) -> Amount:
     """Read one cell as an Amount in ``unit``; blanks are exact zeros.
 

@@ -82,6 +82,8 @@ def all_sentences(paragraphs: list[Paragraph]) -> list[Sentence]:
 
 def outside_brackets(text: str) -> list[bool]:
     """For each character: True when it is not inside （…） or (…)."""
+    if "(" not in text and "（" not in text:
+        return [True] * len(text)
     depth, out = 0, []
     for ch in text:
         if ch in "（(":

@@ -79,6 +79,8 @@ def formula_coverage(doc: Document) -> Iterator[Fact]:
     Fails: 20801's 合计 is ``=SUM(C9:C19)`` while its 12 sub-items are C9:C20.
     Passes: ``=SUM(C9:C20)``, or ``=D8+G8`` (基本支出 + 项目支出).
     """
+    if not any(r.formulas for t in doc.tables for r in t.rows):  # text, PDF, or a workbook of values
+        return
     for table_checks in _by_table(all_checks(doc)):
         by_total: dict[str, list[SumCheck]] = {}
         for check in table_checks:
