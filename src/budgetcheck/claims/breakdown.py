@@ -69,7 +69,7 @@ def complete_set(text: str, parts: list[Figure], start: int = 0) -> bool:
 
 
 def inline(s: Sentence) -> list[Breakdown]:
-    if "其中" not in s.text and "分别" not in s.text:
+    if not s.figs or ("其中" not in s.text and "分别" not in s.text):
         return []
     figs, free = s.figs, s.free
     out: list[Breakdown] = []

@@ -76,8 +76,13 @@ class Count:
 
 
 def all_sentences(paragraphs: list[Paragraph]) -> list[Sentence]:
-    return [Sentence(p, off, text, tuple(figures(text)), tuple(outside_brackets(text)))
-            for p in paragraphs for off, text in sentences(p)]
+    out = []
+    for p in paragraphs:
+        for off, text in sentences(p):
+            figs = tuple(figures(text))
+            # the bracket map only matters where there are figures to place
+            out.append(Sentence(p, off, text, figs, tuple(outside_brackets(text)) if figs else ()))
+    return out
 
 
 def outside_brackets(text: str) -> list[bool]:

@@ -21,8 +21,9 @@ FIGURE = re.compile(
     r"(?<![\d.,])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?\s*"
     r"(?:(?P<pct>%|％)|(?P<pp>个百分点)|(?P<scale>万|亿)?(?P<unit>元|" + "|".join(COUNT_UNITS) + r"))"
 )
-APPROX_BEFORE = re.compile(r"(约|近|超过|超|逾|大约|将近|上)$")
-APPROX_AFTER = re.compile(r"^(多|余|左右|以上|以下)")
+APPROX_WORDS = ("约", "近", "超过", "超", "逾", "大约", "将近", "上")  # just before the figure
+APPROX_TAILS = ("多", "余", "左右", "以上", "以下")  # just after it
+QUANTA = {n: Decimal(1).scaleb(-n) for n in range(0, 7)}
 SCALE = {None: Decimal(1), "万": Decimal(10_000), "亿": Decimal(100_000_000)}
 
 
@@ -52,24 +53,29 @@ class Figure:
         return self.kind == "money" or self.amount.unit == other.amount.unit
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def figures(text: str) -> list[Figure]:
+    if not _DIGIT.search(text):  # most prose sentences state no figure at all
+        return []
     out: list[Figure] = []
     for m in FIGURE.finditer(text):
-        digits = m.group("num").replace(",", "")
-        frac = m.group("frac") or ""
+        num, frac, pct, pp, scale, unit = m.group("num", "frac", "pct", "pp", "scale", "unit")
+        digits = num.replace(",", "")
         value = Decimal(f"{digits}.{frac}" if frac else digits)
-        quantum = Decimal(1).scaleb(-len(frac))
-        if m.group("pct"):
-            kind, amount = "percent", Amount(value, quantum, "%", m.group(0))
-        elif m.group("pp"):
-            kind, amount = "pp", Amount(value, quantum, "个百分点", m.group(0))
-        elif m.group("unit") == "元":
-            kind = "money"
-            amount = Amount(value, quantum, f"{m.group('scale') or ''}元", m.group(0))
+        quantum = QUANTA.get(len(frac or "")) or Decimal(1).scaleb(-len(frac or ""))
+        written = m.group(0)
+        if pct:
+            kind, amount = "percent", Amount(value, quantum, "%", written)
+        elif pp:
+            kind, amount = "pp", Amount(value, quantum, "个百分点", written)
+        elif unit == "元":
+            kind, amount = "money", Amount(value, quantum, f"{scale or ''}元", written)
         else:
-            scale = SCALE[m.group("scale")]
-            kind, amount = "count", Amount(value * scale, quantum * scale, m.group("unit"), m.group(0))
-        approx = bool(APPROX_BEFORE.search(text[max(0, m.start() - 2):m.start()])
-                      or APPROX_AFTER.match(text[m.end():m.end() + 2]))
-        out.append(Figure(kind, amount, m.start(), m.end(), m.group(0), approx))
+            factor = SCALE[scale]
+            kind, amount = "count", Amount(value * factor, quantum * factor, unit, written)
+        start, end = m.span()
+        approx = text[max(0, start - 2):start].endswith(APPROX_WORDS) or text[end:end + 2].startswith(APPROX_TAILS)
+        out.append(Figure(kind, amount, start, end, written, approx))
     return out

@@ -48,8 +48,9 @@ class Paragraph:
 
 
 def clean(line: str) -> str:
-    for pattern in NOISE:
-        line = pattern.sub("", line)
+    if "[" in line or "#" in line or "<" in line:  # only then can a watermark or tag be there
+        for pattern in NOISE:
+            line = pattern.sub("", line)
     return line.replace("\t", " ").replace("\u3000", " ").strip()
 
 
