@@ -89,6 +89,9 @@ def bench_narrative(seed: Path, runs: int) -> dict:
 def bench_cli(seed: Path, runs: int) -> dict:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(SRC), env.get("PYTHONPATH")]))
+    # as a user's machine runs it: with compiled modules cached (this workplace sets
+    # PYTHONDONTWRITEBYTECODE, which would recompile every module on every run)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     cli = [sys.executable, "-m", "budgetcheck", "verify", str(seed), "--format", "json"]
     bare = [sys.executable, "-c", "pass"]
 
