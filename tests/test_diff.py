@@ -182,3 +182,18 @@ def test_bad_input_is_exit_2(tmp_path):
 
 def test_paths_are_relative_to_the_repo():
     assert Path(SAMPLE).exists()
+
+
+def test_diff_reads_published_pdfs():
+    """The two shared PDFs are two departments of one year: the diff runs on them, a class
+    line that moved in the overview list is not a rename, and no stated change is checked
+    (neither document is the other's previous year)."""
+    from .conftest import shared_path
+
+    office = shared_path("real", "上海市普陀区人民政府办公室2025年部门预算.pdf")
+    commerce = shared_path("real", "上海市普陀区商务委员会2025年部门预算.pdf")
+    result = diff_documents(read_document(office), read_document(commerce))
+    assert result.exit_code == 0
+    assert not [c for c in result.by_status("renamed") if c.role in ("T1", "T4")]
+    assert result.checked and all(c.status == "unchecked" for c in result.checked)
+    assert result.rows(Options(table="T5", top=3))

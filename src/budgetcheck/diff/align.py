@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..catalogue import strip_enumerator
 from ..model import ZERO, Amount, Document, Row, Table
 from ..schema import fund_key
 
@@ -73,7 +74,9 @@ class Change:
 
 
 def _norm(name: str) -> str:
-    return re.sub(r"\s+", "", name).replace("（", "(").replace("）", ")")
+    """A name without spacing, bracket widths or its list enumerator (一、 (八) 1.): an
+    overview line that moved in the list keeps its name."""
+    return re.sub(r"\s+", "", strip_enumerator(name)).replace("（", "(").replace("）", ")")
 
 
 def _key(role: str, row: Row) -> tuple[str, int] | None:
