@@ -46,6 +46,8 @@ class DocumentReport:
     outline: tuple[TableInfo, ...] = ()  # the tables, when ``document`` was dropped
     kind: str = "document"
     skipped: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (rule, missing tables): checks that could not run
+    json_text: str = ""  # this document's JSON part, rendered by a worker (reporters/jsonout.py)
+    json_key: int | None = None  # what json_text was rendered from
 
     @property
     def tables(self) -> tuple[TableInfo, ...]:

@@ -71,8 +71,15 @@ def check_one(path: str, settings: Settings) -> DocumentReport:
                                               f"({type(exc).__name__}: {exc}); please report it")
 
 
-def _light_batch(paths: list[str], settings: Settings) -> list[DocumentReport]:
-    return [_light(path, settings) for path in paths]
+def _light_batch(paths: list[str], settings: Settings, prerender: bool = False) -> list[DocumentReport]:
+    reports = [_light(path, settings) for path in paths]
+    if not prerender:
+        return reports
+    from dataclasses import replace
+
+    from .reporters.jsonout import document_text, key
+
+    return [replace(r, json_text=document_text(r), json_key=key(r)) for r in reports]
 
 
 def _light(path: str, settings: Settings) -> DocumentReport:
@@ -80,11 +87,13 @@ def _light(path: str, settings: Settings) -> DocumentReport:
 
 
 def run(items: list[str | DocumentReport], settings: Settings, jobs: int = 1,
-        bar: Callable[[int], ContextManager[Callable[[int], None]]] | None = None) -> list[DocumentReport]:
+        bar: Callable[[int], ContextManager[Callable[[int], None]]] | None = None,
+        prerender: bool = False) -> list[DocumentReport]:
     """Check every path (reports already made are kept), in the order given.
 
     ``bar(total)`` gives a context whose value is called with each document done; it
-    starts after the workers are forked, so that no progress thread is copied."""
+    starts after the workers are forked, so that no progress thread is copied.  With
+    ``prerender`` (JSON output) the workers also render each document's JSON part."""
     paths = [(i, item) for i, item in enumerate(items) if isinstance(item, str)]
     results: list[DocumentReport | None] = [item if not isinstance(item, str) else None for item in items]
     bar = bar or _no_bar
@@ -99,7 +108,7 @@ def run(items: list[str | DocumentReport], settings: Settings, jobs: int = 1,
         size = max(1, min(16, len(paths) // (jobs * 8)))
         batches = [paths[k:k + size] for k in range(0, len(paths), size)]
         with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
-            futures = {pool.submit(_light_batch, [p for _, p in b], settings): b for b in batches}
+            futures = {pool.submit(_light_batch, [p for _, p in b], settings, prerender): b for b in batches}
             with bar(len(paths)) as tick:
                 for future in as_completed(futures):
                     for (i, _), report in zip(futures[future], future.result()):

@@ -62,7 +62,7 @@ def verify(request: Request, config) -> int:
         files = [i for i in items if isinstance(i, str)]
         reports = [verify_together(files, settings)] + [i for i in items if not isinstance(i, str)]
     else:
-        reports = batch.run(items, settings, request.jobs, bar)
+        reports = batch.run(items, settings, request.jobs, bar, prerender=request.fmt == "json")
 
     if request.cross:
         reports = _cross(reports, settings)
