@@ -111,3 +111,25 @@ def test_empty_folder_and_bad_jobs(tmp_path):
     assert proc.returncode == 2 and proc.stderr.count("budgetcheck: error:") == 1 and "directory" in proc.stderr
     proc = cli(tmp_path, "verify", str(SAMPLE), "--jobs", "0", "--no-config")
     assert proc.returncode == 2 and proc.stderr.startswith("budgetcheck: error: --jobs")
+
+
+def test_prerendered_json_is_not_reused_once_findings_change(tmp_path):
+    """Workers render each document's JSON part; waivers, baselines and --cross change the
+    findings afterwards, and then the part must be rendered again, not reused."""
+    from dataclasses import replace
+
+    from budgetcheck.batch import run as run_batch
+    from budgetcheck.reporters.jsonout import render
+
+    paths = []
+    for name in ("a.txt", "b.txt"):
+        path = tmp_path / name
+        path.write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+        paths.append(str(path))
+    reports = run_batch(paths, Settings(), jobs=2, prerender=True)
+    assert all(r.json_text for r in reports)
+    plain = [replace(r, json_text="", json_key=None) for r in reports]
+    assert render(reports) == render(plain)
+    changed = [replace(reports[0], findings=reports[0].findings[1:]), reports[1]]
+    assert render(changed) == render([replace(r, json_text="", json_key=None) for r in changed])
+    assert render(changed) != render(reports)
