@@ -47,22 +47,17 @@ class Checked:
         return "contradicted" if self.comparison.status == VIOLATION else "confirmed"
 
 
-def _subject(c: Change) -> tuple[Sentence, Figure] | None:
+def _subject(c: Change, sentences: list[Sentence]) -> tuple[Sentence, Figure] | None:
+    """The figure a change speaks of: its own, or the first of its paragraph up to it."""
     if c.value is not None:
         return c.sentence, c.value
     para = c.sentence.paragraph
-    for s in claims_of_paragraph(c.sentence):
-        for f in s.figs:
-            if f.kind in ("money", "count") and not f.approx and s.paragraph is para:
-                return s, f
+    for s in sentences:
+        if s.paragraph is para and s.offset <= c.sentence.offset:
+            for f in s.figs:
+                if f.kind in ("money", "count") and not f.approx:
+                    return s, f
     return None
-
-
-def claims_of_paragraph(sentence: Sentence) -> list[Sentence]:
-    """The sentences of the sentence's paragraph up to and including it."""
-    from ..claims.extract import all_sentences
-
-    return [s for s in all_sentences([sentence.paragraph]) if s.offset <= sentence.offset]
 
 
 def _phrase(s: Sentence, f: Figure) -> str:
@@ -103,8 +98,9 @@ def check_stated(old: Document, new: Document) -> list[Checked]:
 
     old_year, new_year = year_of(old), year_of(new)
     out: list[Checked] = []
-    for c in claims_of(new).changes:
-        subject = _subject(c)
+    claims = claims_of(new)
+    for c in claims.changes:
+        subject = _subject(c, claims.sentences)
         if subject is None:
             continue
         s, f = subject
