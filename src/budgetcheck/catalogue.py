@@ -72,10 +72,14 @@ def strip_enumerator(label: str) -> str:
     return re.sub(r"\s+", "", _ENUMERATOR.sub("", label))
 
 
+def normalise_name(name: str) -> str:
+    """Spacing and full/half-width brackets do not make a different name."""
+    return re.sub(r"\s+", "", name).replace("（", "(").replace("）", ")")
+
+
 def class_code(label: str) -> str | None:
     """The 3-digit class code for an overview-table line, or None if unknown."""
-    name = strip_enumerator(label).replace("（", "(").replace("）", ")")
-    return _NAME_TO_CODE.get(name)
+    return _NAME_TO_CODE.get(normalise_name(strip_enumerator(label)))
 
 
 def canonical_name(code: str) -> str | None:

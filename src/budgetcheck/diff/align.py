@@ -10,11 +10,10 @@ removal and an addition.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..catalogue import strip_enumerator
+from ..catalogue import normalise_name, strip_enumerator
 from ..model import ZERO, Amount, Document, Row, Table
 from ..schema import fund_key
 
@@ -76,7 +75,7 @@ class Change:
 def _norm(name: str) -> str:
     """A name without spacing, bracket widths or its list enumerator (一、 (八) 1.): an
     overview line that moved in the list keeps its name."""
-    return re.sub(r"\s+", "", strip_enumerator(name)).replace("（", "(").replace("）", ")")
+    return normalise_name(strip_enumerator(name))
 
 
 def _key(role: str, row: Row) -> tuple[str, int] | None:

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from typing import Iterator
 
-from ..catalogue import class_code
+from ..catalogue import class_code, normalise_name
 from ..model import Document, Row, Table
 from .base import UNDECIDED, VIOLATION, Fact, where
 from .sums import coded_tables
-
-
-def normalise(name: str) -> str:
-    """Spacing and full/half-width brackets do not make a different name."""
-    return re.sub(r"\s+", "", name).replace("（", "(").replace("）", ")")
 
 
 def _code_column(table: Table) -> int | None:
@@ -41,7 +35,7 @@ def code_name(doc: Document) -> Iterator[Fact]:
     """
     seen: dict[str, list[tuple[str, Table, Row]]] = defaultdict(list)
     for key, label, table, row in _named_codes(doc):
-        seen[key].append((normalise(label), table, row))
+        seen[key].append((normalise_name(label), table, row))
     for key, uses in seen.items():
         counts = Counter(n for n, _, _ in uses)
         if len(counts) < 2:

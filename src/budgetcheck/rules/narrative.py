@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Iterator
 
 from ..arith import compare_equal
+from ..catalogue import normalise_name
 from ..claims import Sentence, claims_of
 from ..claims.extract import label_of
 from ..claims.figures import Figure, figures
@@ -61,10 +62,6 @@ SUBJECT = re.compile(
 )
 
 
-def _norm(name: str) -> str:
-    return re.sub(r"\s+", "", name).replace("（", "(").replace("）", ")")
-
-
 _SUBJECTS: dict[int, tuple[Document, list]] = {}
 
 
@@ -90,13 +87,13 @@ def _find_subjects(doc: Document) -> list[tuple[Sentence, re.Match, Row | None, 
         if r.code is not None and r.code.level == 3:
             kuan = by_code.get(r.code.text[:5])
             cls = by_code.get(r.code.text[:3])
-            names[(_norm(cls.label) if cls else "", _norm(kuan.label) if kuan else "", _norm(r.label))] = r
+            names[(normalise_name(cls.label) if cls else "", normalise_name(kuan.label) if kuan else "", normalise_name(r.label))] = r
     found = []
     for s in claims_of(doc).sentences:
         if "类" not in s.text and "科目" not in s.text:
             continue
         for m in SUBJECT.finditer(s.text):
-            key = tuple(_norm(m.group(g) or m.group(g + "2") or "") for g in ("cls", "kuan", "item"))
+            key = tuple(normalise_name(m.group(g) or m.group(g + "2") or "") for g in ("cls", "kuan", "item"))
             row = names.get(key) or _unique([r for k, r in names.items() if k[1:] == key[1:]]) \
                 or _unique([r for k, r in names.items() if k[2] == key[2]])
             found.append((s, m, row, t5))

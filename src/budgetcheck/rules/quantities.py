@@ -13,7 +13,7 @@ import re
 from typing import Callable
 
 from ..arith import total_of
-from ..catalogue import strip_enumerator
+from ..catalogue import normalise_name, strip_enumerator
 from ..model import Document, Row, Table
 from ..schema import fund_key
 from .base import where
@@ -77,18 +77,14 @@ def _project(doc: Document, label: str, headings: tuple[str, ...]) -> list[Cell]
         m = PROJECT_HEADING.match(strip_enumerator(heading))
         if not m:
             continue
-        name = _norm(m.group(1))
+        name = normalise_name(m.group(1))
         out = []
         for table in doc.tables_of("T11"):
             for row in table.rows:
-                if _norm(row.label) in (name, name + "项目") or _norm(row.label).rstrip("项目") == name:
+                if normalise_name(row.label) in (name, name + "项目") or normalise_name(row.label).rstrip("项目") == name:
                     out.extend(Cell(a, where(doc, table, row, i)) for i, a in enumerate(row.amounts) if a is not None)
         return out
     return []
-
-
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", "", text).replace("（", "(").replace("）", ")")
 
 
 def _fiscal_spending(doc: Document, label: str, headings: tuple[str, ...]) -> list[Cell]:
