@@ -39,3 +39,31 @@ def one_error_line(proc: subprocess.CompletedProcess, *needles: str) -> str:
     for needle in needles:
         assert needle in lines[0], (needle, lines[0])
     return lines[0]
+
+
+def run_inprocess(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """The command line run in this process (no interpreter start-up): the same exit
+    code, stdout and stderr as ``run_cli``, for tests where a real process is not the point."""
+    import contextlib
+    import io
+
+    from budgetcheck.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    old_argv, old_cwd = sys.argv, os.getcwd()
+    code = 0
+    try:
+        sys.argv = ["budgetcheck", *args]
+        if cwd is not None:
+            os.chdir(cwd)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                main()
+            except SystemExit as exc:
+                code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    finally:
+        sys.argv = old_argv
+        os.chdir(old_cwd)
+    proc = subprocess.CompletedProcess(list(args), code, out.getvalue(), err.getvalue())
+    assert "Traceback" not in proc.stderr, proc.stderr[-3000:]
+    return proc

@@ -65,10 +65,9 @@ def entries(reports, base: Path) -> list[dict]:
 def write(path: str | Path, reports) -> None:
     p = Path(path)
     data = {"version": VERSION, "tool": "budgetcheck", "findings": entries(reports, p.parent)}
-    try:
-        p.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot write the baseline ({exc.strerror})") from None
+    from .outputs import write_atomic
+
+    write_atomic(p, json.dumps(data, ensure_ascii=False, indent=1) + "\n", "the baseline")
 
 
 def load(path: str | Path) -> Counter:

@@ -21,6 +21,7 @@ from typing import Callable, ContextManager, Iterator
 
 from .api import DocumentReport, verify_path
 from .engine import Settings
+from .outputs import written_by_us
 
 DEFAULT_GLOB = "*.txt"
 
@@ -34,7 +35,7 @@ def _walk(folder: Path, pattern: str) -> list[str]:
         for name in files:
             path = Path(root) / name
             rel = path.relative_to(folder).as_posix()
-            if fnmatchcase(rel if "/" in pattern else name, pattern):
+            if fnmatchcase(rel if "/" in pattern else name, pattern) and not written_by_us(path):
                 found.append(path)
     return sorted((str(p) for p in found), key=lambda s: Path(s).as_posix())
 

@@ -145,11 +145,13 @@ def export(
 
     if to.suffix.lower() != ".xlsx":
         _fail(f"{to}: the export is an .xlsx workbook; give a name ending in .xlsx")
-    if to.exists() and document.exists() and to.resolve() == document.resolve():
-        _fail(f"{to}: the export would overwrite the input; give another file name")
+    from .errors import UsageError
+    from .outputs import guard
+
     try:
+        guard({"--to": to}, [document])
         written = write(read_document(document), to)
-    except InputError as exc:
+    except (InputError, UsageError) as exc:
         _fail(str(exc))
     typer.echo(f"{to}: {written} tables written")
 

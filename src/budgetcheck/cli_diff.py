@@ -58,9 +58,13 @@ def diff_command(
     if table and not table.upper().startswith("T"):
         _fail(f"--table {table!r}: give a table role such as T5")
     base = folder or Path.cwd()
+    from .outputs import guard
+
     try:
-        old_doc = read_year(resolve(old, base))
-        new_doc = read_year(resolve(new, base))
+        old_paths, new_paths = resolve(old, base), resolve(new, base)
+        guard({"--output": output}, [*old_paths, *new_paths])
+        old_doc = read_year(old_paths)
+        new_doc = read_year(new_paths)
     except (UsageError, InputError) as exc:
         _fail(str(exc))
     result = diff_documents(old_doc, new_doc)
@@ -75,15 +79,27 @@ def _emit(result, options, fmt: DiffFormat, output: Optional[Path]) -> None:
     if fmt is DiffFormat.console:
         from rich.console import Console
 
-        handle = output.open("w", encoding="utf-8") if output else None
+        from io import StringIO
+
+        handle = StringIO() if output else None
         console = Console(file=handle, width=140, no_color=True) if handle else Console(highlight=False)
         diffout.render_console(result, options, console)
         if handle:
-            handle.close()
+            _write(output, handle.getvalue())
         return
     render = {"json": diffout.render_json, "markdown": diffout.render_markdown, "csv": diffout.render_csv}[fmt.value]
     text = render(result, options)
     if output:
-        output.write_text(text, encoding="utf-8")
+        _write(output, text)
     else:
         sys.stdout.write(text)
+
+
+def _write(output: Path, text: str) -> None:
+    from .errors import UsageError
+    from .outputs import write_atomic
+
+    try:
+        write_atomic(output, text)
+    except UsageError as exc:
+        _fail(str(exc))

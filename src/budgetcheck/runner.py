@@ -47,6 +47,7 @@ def verify(request: Request, config) -> int:
     from . import batch
     from .ruleset import all_rules, infos
 
+    guard_outputs(request, config)
     settings = config.settings()
     language = config.values["lang"] or default_lang()
     waiver_file = _waivers(config.values["waivers"])
@@ -94,6 +95,19 @@ def verify(request: Request, config) -> int:
     rules = infos([i for i in ran if waiver_file is not None or catalogue[i].group != "waivers"], settings.severity)
     emit(reports, request, language, rules, code)
     return code
+
+
+def guard_outputs(request: Request, config) -> None:
+    """Refuse, before anything is read, an output that would overwrite an input: a
+    document, the waivers, the configuration, or the baseline read (rewriting the
+    baseline one reads, with --write-baseline, is how a baseline is updated)."""
+    from .outputs import guard
+
+    sources = [*request.paths, *(p for p in (config.values.get("waivers"), config.file) if p)]
+    guard({"--output": request.output, "--annotate": request.annotate, "--write-baseline": request.write_baseline},
+          sources)
+    if request.baseline is not None:
+        guard({"--output": request.output, "--annotate": request.annotate}, [request.baseline])
 
 
 def _cross(reports, settings):
@@ -177,10 +191,9 @@ def emit(reports, request: Request, language: str, rules, code: int) -> None:
 
 
 def _write(path: Path, text: str) -> None:
-    try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot write the report ({exc.strerror or exc})") from None
+    from .outputs import write_atomic
+
+    write_atomic(path, text)
 
 
 def _console(reports, request: Request, language: str) -> None:
@@ -197,8 +210,8 @@ def _console(reports, request: Request, language: str) -> None:
     if request.output is None:
         body(Console(highlight=False))
         return
-    try:
-        with request.output.open("w", encoding="utf-8") as handle:
-            body(Console(file=handle, width=120, no_color=True, highlight=False))
-    except OSError as exc:
-        raise UsageError(f"{request.output}: cannot write the report ({exc.strerror or exc})") from None
+    from io import StringIO
+
+    buffer = StringIO()
+    body(Console(file=buffer, width=120, no_color=True, highlight=False))
+    _write(request.output, buffer.getvalue())

@@ -58,8 +58,10 @@ def resolve(arg: str, folder: Path) -> list[Path]:
     configured = _configured(Path.cwd(), arg)
     if configured is not None:
         return configured
+    from ..outputs import written_by_us
+
     found = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
-                   and (arg in p.name or arg in _first_line(p)))
+                   and (arg in p.name or arg in _first_line(p)) and not written_by_us(p))
     if len(found) == 1:
         return found
     listing = ", ".join(str(p) for p in found) if found else "none"
