@@ -57,9 +57,10 @@ class Amount:
 
 
 CODE_LEVELS = {
-    # scheme: lengths of the codes at level 1, 2, 3
+    # scheme: lengths of the codes at level 1, 2, 3 (economic codes have a third level
+    # in some regions: 3010201 规范性津补贴 under 30102)
     "functional": (3, 5, 7),
-    "economic": (3, 5),
+    "economic": (3, 5, 7),
     "unit": (3, 6),
 }
 
@@ -106,6 +107,11 @@ class Column:
     group: str = ""
     is_amount: bool = True
     is_subtotal: bool = False
+    # what the figures are: "" (this year's amounts), "prior" (a comparison year such as
+    # 上年 or 2025年预算数), "change" (增减额) or "pct" (增减%); "count" for numbers that
+    # are not money (数量, 人数), "unknown" when the header is not understood
+    period: str = ""
+    path: tuple[str, ...] = ()  # the header cells above the column, outermost first
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +135,13 @@ class Row:
     # formula saved without its value is also in ``bad_cells`` (its value is unknown)
     formulas: tuple[str, ...] = ()
     hidden: bool = False  # a hidden workbook row (or a row of a hidden sheet)
+    # structure read from the layout when there are no codes: the level (1 = 类 or the
+    # outermost line) and the index in ``Table.rows`` of the row this one belongs to
+    level: int = 0
+    parent: int | None = None
+    memo: bool = False  # a 其中 row: part of its parent, not one more part of the table
+    heading: bool = False  # a unit (or group) heading row that sums the rows under it
+    note: str = ""  # how the row was read when it was not as printed (a code's lost zero)
 
     @property
     def name(self) -> str:
@@ -163,6 +176,9 @@ class Table:
     goals: tuple[Goal, ...] = ()
     page: int | None = None
     hidden_columns: tuple[int, ...] = ()  # workbooks: columns hidden in the sheet
+    # how the table was read, in words a reviewer checks (a repeated header skipped, a
+    # comparison column kept out of the sums, a column not understood)
+    readings: tuple[str, ...] = ()
 
     def column(self, key: str) -> int | None:
         for i, col in enumerate(self.columns):
@@ -201,6 +217,7 @@ class Document:
     encoding: str = "utf-8"
     kind: str = "text"
     line_pages: tuple[int, ...] = ()
+    template: str = "national"  # the template the tables were read with (templates/)
 
     def tables_of(self, role: str) -> list[Table]:
         return [t for t in self.tables if t.role == role]

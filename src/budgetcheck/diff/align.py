@@ -117,6 +117,8 @@ def _amounts(table: Table, row: Row, role: str) -> dict[str, Amount]:
     out: dict[str, Amount] = {}
     for column in COLUMNS[role]:
         idx = 0 if role in ("T1", "T4") else table.column(column)
+        if role == "T7" and column == "total" and table.column("sangong") is not None:
+            idx = table.column("sangong")  # the 三公 total, not a 合计 that adds 会议费 and 培训费
         if idx is None or idx >= len(row.amounts) or row.amounts[idx] is None:
             continue
         out[column] = row.amounts[idx].to(UNIT)  # type: ignore[union-attr]

@@ -1,95 +1,215 @@
-"""Coded grid tables (T2, T3, T5–T9): header, body rows, codes and realignment.
+"""Grid tables (T2, T3, T5–T9 and the regional extras): header, body rows, codes.
 
-The parser is layout-driven, not annex-number-driven: a body row starts with a code or
-a 合计 label (or, for the 三公 table, is all figures); the tab lines before the first
-body row are the header, whatever their count.  Codes split over 类|款|项 columns are
-joined, inheriting blank parent parts from the row above.
+The parser is layout-driven, not annex-number-driven.  The header is every row above
+the first row that holds a figure, a code, or a 合计 label followed by blanks
+(readers/header.py); a repeated header or a row of column numbers inside the body
+is skipped.  A row's code may be in a code column, split over 类|款|项 (parent parts
+blank or repeated, a part that lost its leading zero), or written in the name cell
+(``[2010501]行政运行``, ``2010501-行政运行``).  Rows without codes take their level from
+their indentation (PDF glyph positions), so a names-only table still has a tree.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 
 from ..model import Amount, Code, Column, Row, Table
 from ..numbers import NotANumber, is_number, parse_amount
-from ..schema import Identity, build_columns, row_identities
+from ..schema import Identity, row_identities, understood
+from ..templates import Template, load, squeeze
 from .align import Assignment, placements, row_fits, settle
+from .header import build_columns, is_header_row, is_numbering, paths_from_rows
+from .structure import indent_levels
 
 CODE = re.compile(r"^\d{3}(?:\d{2}|\d{3})?(?:\d{2})?$")
 TOTAL = re.compile(r"^(合\s*计|总\s*计)\s*[:：]?$")
 SPLIT_KEYS = ("code_class", "code_kuan", "code_item")
+MAX_HEADER = 6
+ECONOMIC_ROLES = ("T6", "T6f", "T6p", "T5x", "TAR")
 
 
-def is_body(cells: list[str], role: str | None) -> bool:
-    first = next((c for c in cells if c), "")
-    if role == "T7":
-        return any(cells) and all(not c or is_number(c) for c in cells)
-    return bool(CODE.match(first) or TOTAL.match(first))
+def is_body(cells: list[str], role: str | None, template: Template | None = None) -> bool:
+    """A row that belongs to the body (kept for callers that look at one row)."""
+    template = template or load()
+    return any(c.strip() for c in cells) and not is_header_row(cells, template, TOTAL, CODE)
 
 
-def scheme_of(columns: tuple[Column, ...], role: str | None) -> str:
+def split_header(split: list[list[str]], role: str | None, template: Template) -> int:
+    """The index of the first body row."""
+    code = re.compile(template.rows["code_in_name"])
+    for i, cells in enumerate(split[:MAX_HEADER + 1]):
+        if not any(c.strip() for c in cells):
+            continue
+        first = next(squeeze(c) for c in cells if c.strip())
+        if code.match(first) and not is_numbering(cells, template) and (is_number(first) is False or CODE.match(first)):
+            return i
+        if not is_header_row(cells, template, TOTAL, CODE):
+            return i
+    return min(len(split), MAX_HEADER) if len(split) > MAX_HEADER else len(split)
+
+
+def scheme_of(columns: tuple[Column, ...], role: str | None, codes: list[str]) -> str:
     head = " ".join(c.label for c in columns if not c.is_amount)
-    if role == "T6" or "经济分类" in head:
+    if role in ECONOMIC_ROLES or ("经济分类" in head and "功能" not in head) or (
+            "经济科目" in head and "功能" not in head):
         return "economic"
-    if re.search(r"单位(代码|编码)", head) or (role in ("T2", "T9") and "功能分类" not in head):
-        return "unit"  # some templates list T2 income by functional code, not by unit
+    if any(len(c) == 6 for c in codes) or re.search(r"单位(代码|编码)", head):
+        return "unit"
+    if role in ("T2", "T9") and "功能" not in head and "科目" not in head and all(len(c) == 3 for c in codes):
+        return "unit"
     return "functional"
 
 
 def parse_grid(role: str | None, title: str, unit: str, tab_lines: list[tuple[int, str]], start: int,
-               notes: tuple[str, ...], index: int) -> Table:
+               notes: tuple[str, ...], index: int, template: Template | None = None,
+               paths: list[tuple[str, ...]] | None = None, indents: dict[int, tuple[float | None, ...]] | None = None,
+               year: int | None = None) -> Table:
+    """A grid table from its lines.  ``paths`` (each column's header path) comes from a
+    reader that knows the merged header cells (PDF); without it the header rows are
+    found in ``tab_lines``.  ``indents`` gives, per line, each cell's text offset."""
+    template = template or load()
     split = [(n, raw, [c.strip() for c in raw.split("\t")]) for n, raw in tab_lines]
-    first_body = next((i for i, (_, _, cells) in enumerate(split) if is_body(cells, role)), len(split))
-    if role is None and first_body == len(split):
-        first_body = 1  # no codes: an unrecognised block, read its first line as the header
-    header = [cells for _, _, cells in split[:first_body]][-2:]
-    columns = build_columns(header)
-    body = split[first_body:]
+    readings: list[str] = []
+    if paths is None:
+        first_body = split_header([c for _, _, c in split], role, template)
+        if role is None and first_body in (0, len(split)) and split:
+            first_body = 1  # an unrecognised block: read its first line as the header
+        header_rows = [cells for _, _, cells in split[:first_body] if not is_numbering(cells, template)]
+        paths = paths_from_rows(header_rows) if header_rows else []
+        if len(header_rows) < first_body:
+            readings.append("a row of column numbers under the header was skipped")
+        body = split[first_body:]
+        header_texts = {tuple(squeeze(c) for c in cells) for _, _, cells in split[:first_body]}
+    else:
+        body = split
+        header_texts = set()
+    numeric = _numeric_columns(body, max(len(paths), max((len(c) for _, _, c in body), default=0)))
+    columns = build_columns(paths, template, year, numeric) if paths else ()
     if not columns:
         width = max((len(c) for _, _, c in body), default=0)
-        columns = tuple(Column(f"c{i}", f"#{i + 1}") for i in range(width))
-    scheme = scheme_of(columns, role)
-    rows = _rows(body, columns, unit, scheme, row_identities(columns))
-    return Table(role, title, unit, columns, tuple(rows), start, index, notes)
+        columns = tuple(Column(f"c{i}", f"#{i + 1}", period="unknown") for i in range(width))
+    kept = []
+    for lineno, raw, cells in body:
+        squeezed = tuple(squeeze(c) for c in cells)
+        if squeezed in header_texts or is_numbering(cells, template) or (
+                header_texts and _repeats_header(squeezed, header_texts)):
+            readings.append(f"line {lineno}: a repeated header row was skipped")
+            continue
+        if not any(squeezed):
+            continue
+        kept.append((lineno, raw, cells))
+    columns = _text_by_content(columns, kept, readings)
+    codes = _raw_codes(kept, columns, template)
+    scheme = scheme_of(columns, role, codes)
+    rows = _rows(kept, columns, unit, scheme, row_identities(columns, template), template, readings)
+    rows = _structure(rows, kept, columns, indents or {}, readings)
+    for c in columns:
+        if c.is_amount and not understood(c) and not re.match(r"c\d+$", c.key):
+            readings.append(f"column “{c.label}”: meaning not understood; no sum uses it")
+    return Table(role, title, unit, columns, tuple(rows), start, index, notes, readings=tuple(dict.fromkeys(readings)))
 
 
-def _rows(body, columns: tuple[Column, ...], unit: str, scheme: str, identities: tuple[Identity, ...]) -> list[Row]:
+def _repeats_header(row: tuple[str, ...], header_texts: set[tuple[str, ...]]) -> bool:
+    """A header row repeated on a continuation page, possibly with its cells merged
+    differently: every non-empty cell of the row is a cell of the header."""
+    cells = {c for c in row if c}
+    known = {c for h in header_texts for c in h if c}
+    return len(cells) >= 2 and cells <= known and not any(is_number(c) for c in cells)
+
+
+def _numeric_columns(body, width: int) -> list[bool]:
+    counts = [[0, 0] for _ in range(width)]
+    for _, _, cells in body:
+        for i, c in enumerate(cells[:width]):
+            if c and c not in ("-", "—", "/"):
+                counts[i][0 if is_number(c) else 1] += 1
+    return [n > 0 and n >= t for n, t in counts]
+
+
+def _text_by_content(columns: tuple[Column, ...], body, readings: list[str]) -> tuple[Column, ...]:
+    """An amount column whose cells are names, not figures, is a text column: its
+    header was not understood (a label column under an unusual header)."""
+    out = list(columns)
+    for i, col in enumerate(columns):
+        if not col.is_amount:
+            continue
+        values = [cells[i] for _, _, cells in body if i < len(cells) and cells[i]]
+        words = [v for v in values if not is_number(v) and v not in ("-", "—", "/", "——", "－")
+                 and not TOTAL.match(squeeze(v))]
+        if values and len(words) * 2 > len(values):
+            out[i] = replace(col, key=f"text:{col.label or i}", is_amount=False, period="")
+            readings.append(f"column “{col.label}” holds names, not figures: read as text")
+    return tuple(out)
+
+
+def _raw_codes(body, columns, template) -> list[str]:
+    code_in_name = re.compile(template.rows["code_in_name"])
+    found = []
+    for _, _, cells in body:
+        for i, c in enumerate(cells):
+            if i < len(columns) and not columns[i].is_amount:
+                text = squeeze(c)
+                if CODE.match(text):
+                    found.append(text)
+                else:
+                    m = code_in_name.match(text)
+                    if m:
+                        found.append(m.group("code"))
+                break
+    return found
+
+
+def _rows(body, columns: tuple[Column, ...], unit: str, scheme: str, identities: tuple[Identity, ...],
+          template: Template, readings: list[str]) -> list[Row]:
     text_cols = [i for i, c in enumerate(columns) if not c.is_amount]
     amount_cols = [i for i, c in enumerate(columns) if c.is_amount]
     slot = {col: k for k, col in enumerate(amount_cols)}
     split_idx = [i for i, c in enumerate(columns) if c.key in SPLIT_KEYS]
+    code_in_name = re.compile(template.rows["code_in_name"])
+    memo = re.compile(template.rows["memo"])
+    positional_layout = len(text_cols) > 0 and text_cols == list(range(len(text_cols)))
     drafts = []
     inherited = ["", "", ""]
     for lineno, raw, cells in body:
-        total = bool(cells and TOTAL.match(cells[0]))
-        if total and len(cells) > 1 and len(text_cols) > 1 and is_number(cells[1]):
-            cells = [cells[0], *([""] * (len(text_cols) - 1)), *cells[1:]]
-        texts = cells[: len(text_cols)] + [""] * max(0, len(text_cols) - len(cells))
-        code = None
+        cells = _total_first(cells, len(text_cols))
+        texts = [cells[i] if i < len(cells) else "" for i in text_cols] if not positional_layout else (
+            cells[: len(text_cols)] + [""] * max(0, len(text_cols) - len(cells)))
+        total = any(TOTAL.match(squeeze(t)) for t in texts if t)
+        code, note = None, ""
         if not total:
-            code, inherited = _code(texts, text_cols, columns, split_idx, inherited, scheme)
-        label = _label(texts, text_cols, columns) if not total else re.sub(r"[:：\s]", "", cells[0])
+            code, inherited, note = _code(texts, text_cols, columns, split_idx, inherited, scheme)
+        label = _label(texts, text_cols, columns) if not total else "合计"
+        if code is None and not total and label:
+            m = code_in_name.match(squeeze(label))
+            if m and CODE.match(m.group("code")):
+                code, label = Code(m.group("code"), scheme), label.strip().lstrip("[").split("]", 1)[-1].lstrip(
+                    "0123456789-－— ").strip() or m.group("name")
         if not label and not code:
-            label = "三公经费" if "total" in {c.key for c in columns} and not text_cols else "(row)"
+            label = "三公经费" if not text_cols and any(c.key in ("total", "sangong") for c in columns) else "(row)"
+        if note:
+            readings.append(f"line {lineno}: {note}")
         values, bad = [], []
-        for cell in cells[len(text_cols):]:
+        source = [cells[i] if i < len(cells) else "" for i in amount_cols] if not positional_layout else cells[len(text_cols):]
+        for c in source:
             try:
-                values.append(parse_amount(cell, unit))
+                values.append(parse_amount(c, unit))
             except NotANumber:
-                bad.append(cell)
+                bad.append(c)
                 values.append(Amount.zero(unit))
         while len(values) > len(amount_cols) and values[-1].blank:
             values.pop()
-        drafts.append((lineno, raw, total, code, label, values, tuple(bad)))
+        drafts.append((lineno, raw, total, code, label, values, tuple(bad), bool(memo.match(squeeze(label))), note))
     options, positional = [], []
-    for _, _, _, _, _, values, _ in drafts:
+    for d in drafts:
+        values = d[5]
         pos = tuple(values[: len(amount_cols)]) + tuple(Amount.zero(unit) for _ in range(len(amount_cols) - len(values)))
         positional.append(pos)
         options.append([pos] if len(values) >= len(amount_cols) or not identities else _fitting(values, len(amount_cols), identities, slot, unit))
     options = settle(options, _families(drafts))
     rows = []
-    for (lineno, raw, total, code, label, values, bad), opts, pos in zip(drafts, options, positional):
+    for (lineno, raw, total, code, label, values, bad, is_memo, note), opts, pos in zip(drafts, options, positional):
         if len(values) > len(amount_cols):
             chosen, how, count = pos, "unaligned", 0
         elif len(opts) == 1:
@@ -102,8 +222,41 @@ def _rows(body, columns: tuple[Column, ...], unit: str, scheme: str, identities:
         amounts: list[Amount | None] = [None] * len(columns)
         for col, value in zip(amount_cols, chosen):
             amounts[col] = value
-        rows.append(Row(label, code, tuple(amounts), lineno, raw, total, alignment=how, candidates=count, bad_cells=bad))
+        rows.append(Row(label, code, tuple(amounts), lineno, raw, total, alignment=how, candidates=count, bad_cells=bad,
+                        memo=is_memo, note=note))
     return rows
+
+
+def _total_first(cells: list[str], text_width: int) -> list[str]:
+    """A 合计 row whose label spans the code and name columns: its figures start after them."""
+    if cells and TOTAL.match(squeeze(cells[0])) and len(cells) > 1 and text_width > 1 and is_number(cells[1]):
+        return [cells[0], *([""] * (text_width - 1)), *cells[1:]]
+    return cells
+
+
+def _structure(rows: list[Row], body, columns, indents, readings: list[str]) -> list[Row]:
+    """Levels and parents of rows without codes, from their indentation."""
+    if any(r.code is not None for r in rows if not r.is_total):
+        return rows
+    label_col = next((i for i, c in enumerate(columns) if not c.is_amount), None)
+    if label_col is None:
+        return rows
+    offsets = [indents.get(r.line, ())[label_col] if label_col < len(indents.get(r.line, ())) else None for r in rows]
+    levels = indent_levels([None if r.is_total else o for r, o in zip(rows, offsets)])
+    if levels is None:
+        return rows
+    readings.append("rows have no codes: their levels are read from the indentation of their names")
+    out: list[Row] = []
+    stack: list[int] = []  # index of the last row seen at each level
+    for i, (row, level) in enumerate(zip(rows, levels)):
+        if row.is_total or level is None:
+            out.append(row)
+            continue
+        del stack[level - 1:]
+        parent = stack[-1] if stack else None
+        stack.append(i)
+        out.append(replace(row, level=level, parent=parent))
+    return out
 
 
 def _fitting(values: list[Amount], width: int, identities, slot, unit: str) -> list[Assignment]:
@@ -155,26 +308,33 @@ def _families(drafts) -> list[tuple[int, list[int]]]:
 
 
 def _code(texts, text_cols, columns, split_idx, inherited, scheme):
+    """The row's code, the inherited split parts, and a note when a part was repaired."""
     if split_idx:
         parts = []
-        for n, col in enumerate(split_idx[:3]):
-            value = texts[text_cols.index(col)] if col in text_cols else ""
-            parts.append(value)
+        for col in split_idx[:3]:
+            value = texts[text_cols.index(col)] if col in text_cols and text_cols.index(col) < len(texts) else ""
+            parts.append(squeeze(value))
+        parts += [""] * (3 - len(parts))
         if parts[0] or parts[1] or parts[2]:
             filled = [p or (inherited[i] if any(parts[i + 1:]) else "") for i, p in enumerate(parts)]
+            note = ""
+            for i in (1, 2):
+                if len(filled[i]) == 1 and filled[i].isdigit():
+                    note = f"code part {filled[i]!r} lost its leading zero: read as {'0' + filled[i]!r}"
+                    filled[i] = "0" + filled[i]
             code = Code.join(filled, scheme)
-            return (code if CODE.match(code.text) else None), filled
-        return None, inherited
+            return (code if CODE.match(code.text) else None), filled, note
+        return None, inherited, ""
     for value, col in zip(texts, text_cols):
-        if columns[col].key == "code" and CODE.match(value):
-            return Code(value, scheme), inherited
-    first = texts[0] if texts else ""
-    return (Code(first, scheme) if CODE.match(first) else None), inherited
+        if columns[col].key in ("code", "function_code") and CODE.match(squeeze(value)):
+            return Code(squeeze(value), scheme), inherited, ""
+    first = squeeze(texts[0]) if texts else ""
+    return (Code(first, scheme) if CODE.match(first) else None), inherited, ""
 
 
 def _label(texts, text_cols, columns) -> str:
     for value, col in zip(texts, text_cols):
-        if columns[col].key == "name":
+        if columns[col].key in ("name", "function_name") and value:
             return value
-    return next((t for t, col in zip(texts, text_cols) if t and not CODE.match(t) and columns[col].key not in SPLIT_KEYS),
+    return next((t for t, col in zip(texts, text_cols) if t and not CODE.match(squeeze(t)) and columns[col].key not in SPLIT_KEYS),
                 "")

@@ -1,33 +1,45 @@
 """Two-sided overview tables (T1, T4) and the structure part of T10.
 
 These tables print income on the left and expenditure on the right of one line, so a
-physical line holds up to two logical rows.  Each side is read by content (a label
-followed by its figure), not by cell position, because empty cells are not reliable.
-Expenditure lines name a 类, which the catalogue turns into its code.
+physical line holds up to two logical rows (up to four where the expenditure is
+broken down three ways: by function, by 部门经济 class and by 政府经济 class).  When
+the reader knows the header (a PDF's merged cells), each side is the label column
+under 收入 or 支出 and the amount columns after it; otherwise each side is read by
+content (a label followed by its figure), because empty cells are not reliable.
+
+Lines form a tree: 一、 > （一） > 1. > （1） by numbering, an unnumbered line after a
+numbered one below it (the 一般公共预算 line under 一、财政拨款), or the indentation
+of the names (a functional tree printed by name only).  Each row gets its level and
+its parent, so that a parent is checked against its own lines and the 本年合计
+against the top-level lines only.  Expenditure lines of level 1 name a 类, which the
+catalogue turns into its code.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..catalogue import class_code, strip_enumerator
 from ..model import Amount, Code, Column, Row, Table
 from ..numbers import NotANumber, is_number, parse_amount
+from ..templates import Template, load, squeeze
+from .structure import enumerated_levels, enumerator_rank, indent_levels
 
 AMOUNT = (Column("amount", "预算数"),)
 _HEADER = re.compile(r"^(收\s*入|支\s*出|项\s*目|预算数|金额)$")
+_MEMO = re.compile(r"^\s*其中\s*[:：]")
 
 
-def kind_of(label: str, next_label: str = "") -> str:
-    """item, year_total, carry, grand_total, or group (a heading over (一)(二)… or 1. 2. … lines)."""
-    name = strip_enumerator(label)
-    if re.match(r"^\s*[一二三四五六七八九十]+、", label) and re.match(r"^\s*(?:[（(]一[)）]|1\s*[.．、])", next_label):
-        return "group"
-    if re.search(r"本年(收入|支出)合计", name):
+def kind_of(label: str, template: Template | None = None) -> str:
+    """item, year_total, carry or grand_total."""
+    rows = (template or load()).rows["overview"]
+    name = squeeze(strip_enumerator(label))
+    if re.search(rows["year_total"], name):
         return "year_total"
-    if re.search(r"^(收入|支出)总计$|^总计$", name):
+    if re.search(rows["grand_total"], name):
         return "grand_total"
-    if re.search(r"^(上年结转|年终结转|结转下年|上年结余)", name):
+    if re.search(rows["carry"], name):
         return "carry"
     return "item"
 
@@ -47,28 +59,135 @@ def pairs(cells: list[str]) -> list[tuple[int, str, str]]:
     return out
 
 
+def _sides(paths: list[tuple[str, ...]] | None) -> list[tuple[str, int, list[int]]] | None:
+    """(side, label column, amount columns) for each label/amount group of the header."""
+    if not paths:
+        return None
+    out: list[tuple[str, int, list[int]]] = []
+    breakdowns = 0
+    current: str | None = None
+    for i, path in enumerate(paths):
+        top = squeeze(path[0]) if path else ""
+        leaf = squeeze(path[-1]) if path else ""
+        side = "income" if "收入" in top and "支出" not in top else "expenditure" if "支出" in top else None
+        amount = bool(re.search(r"预算数|金额|总计|合计|一般公共预算|政府性基金|国有资本|决算数|^预算$", leaf))
+        if amount and out and (side is None or side == current):
+            out[-1][2].append(i)  # an amount column under its side, or beside the label it follows
+            continue
+        if side is None:
+            continue
+        current = side
+        name = side
+        if side == "expenditure":
+            breakdowns += 1
+            if breakdowns > 1 or "经济分类" in leaf:
+                name = "expenditure:" + ("政府经济" if "政府" in leaf else "部门经济" if "经济" in leaf else str(breakdowns))
+        out.append((name, i, []))
+    if not any(s == "income" for s, _, _ in out) or not any(s == "expenditure" for s, _, _ in out):
+        return None
+    return out
+
+
 def parse_overview(role: str, title: str, unit: str, tab_lines: list[tuple[int, str]], start: int,
-                   notes: tuple[str, ...], index: int, middle: int | None = None) -> Table:
+                   notes: tuple[str, ...], index: int, middle: int | None = None, template: Template | None = None,
+                   paths: list[tuple[str, ...]] | None = None,
+                   indents: dict[int, tuple[float | None, ...]] | None = None) -> Table:
     """``middle`` is the first column of the expenditure side when the reader knows it
     (a PDF header spans the sides); otherwise the sides split the line in half."""
-    width = max((len(raw.split("\t")) for _, raw in tab_lines), default=4)
-    middle = middle or width // 2
-    found: list[tuple[int, str, str, str, str]] = []
-    for lineno, raw in tab_lines:
-        cells = [c.strip() for c in raw.split("\t")]
-        if all(not c or _HEADER.match(c) for c in cells):
-            continue
-        for pos, label, figure in pairs(cells):
-            found.append((lineno, raw, "income" if pos < middle else "expenditure", label, figure))
+    template = template or load()
+    indents = indents or {}
+    sides = _sides(paths)
+    found: list[tuple[int, str, str, str, list[str], float | None]] = []  # line, raw, side, label, figures, indent
+    extra_keys: list[str] = []
+    if sides is not None:
+        for _, _, amount_cols in sides:
+            for k in range(1, len(amount_cols)):
+                leaf = squeeze(paths[amount_cols[k]][-1])  # type: ignore[index]
+                key = ("gpb" if "一般公共预算" in leaf else "gov_fund" if "政府性基金" in leaf else
+                       "soe" if "国有资本" in leaf else f"c{k}")
+                if key not in extra_keys:
+                    extra_keys.append(key)
+        for lineno, raw in tab_lines:
+            cells = [c.strip() for c in raw.split("\t")]
+            if all(not c or _HEADER.match(squeeze(c)) for c in cells):
+                continue
+            offsets = indents.get(lineno, ())
+            for side, label_col, amount_cols in sides:
+                label = cells[label_col] if label_col < len(cells) else ""
+                if not label or _HEADER.match(squeeze(label)):
+                    continue
+                figures = [cells[c] if c < len(cells) else "" for c in amount_cols] or [""]
+                found.append((lineno, raw, side, label, figures, offsets[label_col] if label_col < len(offsets) else None))
+    else:
+        width = max((len(raw.split("\t")) for _, raw in tab_lines), default=4)
+        middle = middle or width // 2
+        for lineno, raw in tab_lines:
+            cells = [c.strip() for c in raw.split("\t")]
+            if all(not c or _HEADER.match(c) for c in cells):
+                continue
+            for pos, label, figure in pairs(cells):
+                found.append((lineno, raw, "income" if pos < middle else "expenditure", label, [figure], None))
+    columns = AMOUNT + tuple(Column(k, k, period="" if not k.startswith("c") else "unknown") for k in extra_keys)
     rows: list[Row] = []
-    for n, (lineno, raw, side, label, figure) in enumerate(found):
-        following = next((f[3] for f in found[n + 1:] if f[2] == side), "")
-        kind = kind_of(label, following)
-        amount, bad = _amount(figure, unit)
-        code = class_code(label) if side == "expenditure" and kind == "item" else None
-        rows.append(Row(label, Code(code) if code else None, (amount,), lineno, raw,
-                        is_total=kind == "grand_total", side=side, kind=kind, bad_cells=bad))
-    return Table(role, title, unit, AMOUNT, tuple(rows), start, index, notes)
+    for lineno, raw, side, label, figures, _ in found:
+        kind = kind_of(label, template)
+        amounts: list[Amount | None] = [None] * len(columns)
+        bad: list[str] = []
+        for k, figure in enumerate(figures[: len(columns)]):
+            amount, wrong = _amount(figure, unit)
+            bad.extend(wrong)
+            col = 0 if k == 0 else 1 + extra_keys.index(_extra_key(paths, sides, side, k)) if sides else k
+            amounts[col] = amount
+        if amounts[0] is None:
+            amounts[0] = Amount.zero(unit)
+        rows.append(Row(label, None, tuple(amounts), lineno, raw, is_total=kind == "grand_total", side=side,
+                        kind=kind, bad_cells=tuple(bad), memo=bool(_MEMO.match(label))))
+    rows = _tree(rows, [f[5] for f in found], template)
+    return Table(role, title, unit, columns, tuple(rows), start, index, notes)
+
+
+def _extra_key(paths, sides, side: str, k: int) -> str:
+    for name, _, amount_cols in sides:
+        if name == side:
+            leaf = squeeze(paths[amount_cols[k]][-1])
+            return ("gpb" if "一般公共预算" in leaf else "gov_fund" if "政府性基金" in leaf else
+                    "soe" if "国有资本" in leaf else f"c{k}")
+    return f"c{k}"
+
+
+def _tree(rows: list[Row], offsets: list[float | None], template: Template) -> list[Row]:
+    """Level and parent of every line, side by side; level-1 expenditure lines of the
+    functional breakdown get their 类 code."""
+    out = list(rows)
+    not_classes = template.rows["overview"].get("not_classes", [])
+    for side in dict.fromkeys(r.side for r in rows):
+        idx = [i for i, r in enumerate(rows) if r.side == side]
+        lines = [i for i in idx if rows[i].kind in ("item",)]
+        by_indent = indent_levels([offsets[i] for i in lines])
+        levels = by_indent if by_indent is not None else enumerated_levels([rows[i].label for i in lines])
+        level_of = dict(zip(lines, levels))
+        stack: list[int] = []
+        carry: int | None = None  # lines right after a carry line (or 一、本年收入) are its breakdown
+        for i in idx:
+            row = rows[i]
+            if row.kind != "item":
+                stack = []
+                numbered = enumerator_rank(row.label) is not None
+                carry = i if row.kind == "carry" or (row.kind == "year_total" and numbered) else None
+                out[i] = replace(row, level=1)
+                continue
+            level = level_of.get(i) or 1
+            del stack[level - 1:]
+            parent = stack[-1] if stack else carry
+            stack.append(i)
+            code = None
+            classed = any(out[k].code is not None for k in stack[:-1])
+            if side == "expenditure" and not classed and (parent is None or rows[parent].kind in ("item", "year_total")) and not any(
+                    re.search(p, squeeze(strip_enumerator(row.label))) for p in not_classes):
+                found = class_code(row.label)
+                code = Code(found) if found else None
+            out[i] = replace(row, level=level + (1 if carry is not None else 0), parent=parent, code=code)
+    return out
 
 
 def _amount(text: str, unit: str) -> tuple[Amount, tuple[str, ...]]:

@@ -67,6 +67,16 @@ def find_grids(horizontal, vertical, glyphs: list[Glyph]) -> list[Grid]:
     return sorted(grids, key=lambda g: (g.top, g.xs[0]))
 
 
+def _indent(glyphs: list[Glyph] | None, left: float) -> float | None:
+    """How far the cell's first line of text starts from its left edge (the level of a
+    name printed without its code)."""
+    visible = [g for g in glyphs or () if not g.ch.isspace()]
+    if not visible:
+        return None
+    first = lines_of(visible)[0]
+    return round(first[0].x0 - left, 1)
+
+
 def _covered(segments, pos: float, lo: float, hi: float) -> bool:
     return any(abs(p - pos) <= TOL and a <= lo + TOL and b >= hi - TOL for p, a, b in segments)
 
@@ -99,7 +109,7 @@ def _grid(hs, vs, xs: list[float], ys: list[float], glyphs: list[Glyph]) -> Grid
         if 0 <= c < nc and 0 <= r < nr:
             content.setdefault(find(r * nc + c), []).append(g)
     cells = tuple(sorted(
-        (Cell(r0, c0, r1 - r0 + 1, c1 - c0 + 1, text_of(content.get(key, [])))
+        (Cell(r0, c0, r1 - r0 + 1, c1 - c0 + 1, text_of(content.get(key, [])), _indent(content.get(key), xs[c0]))
          for key, (r0, c0, r1, c1) in spans.items()),
         key=lambda cell: (cell.row, cell.col)))
     return Grid(tuple(xs), tuple(ys), cells)

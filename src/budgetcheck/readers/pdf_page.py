@@ -60,6 +60,7 @@ class Cell:
     rows: int
     cols: int
     text: str
+    indent: float | None = None  # points from the cell's left edge to its first line's text
 
 
 @dataclass(frozen=True, slots=True)

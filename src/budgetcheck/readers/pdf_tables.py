@@ -21,13 +21,15 @@ from dataclasses import dataclass, field, replace
 
 from ..model import Table
 from ..numbers import is_number
-from ..schema import GRID_ROLES, OVERVIEW_ROLES
+from ..schema import OVERVIEW_ROLES
+from ..templates import Template, load, squeeze
 from .forms import parse_t10, parse_t11
-from .grid import is_body, parse_grid
+from .grid import MAX_HEADER, parse_grid, split_header
+from .header import is_numbering
+from .structure import enumerator_rank
 from .overview import parse_overview
 from .pdf_page import Grid
 
-ENUMERATED = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\d+\s*[.．、]|[（(][一二三四五六七八九十]+[)）])")
 X_TOL = 3.0
 
 
@@ -64,36 +66,24 @@ def continues(table: PdfTable, grid: Grid) -> bool:
     return len(first.xs) == len(grid.xs) and all(abs(a - b) <= X_TOL for a, b in zip(first.xs, grid.xs))
 
 
-def _is_row_body(cells: list[str], role: str | None) -> bool:
-    if role in OVERVIEW_ROLES:
-        return any(is_number(c) or ENUMERATED.match(c) for c in cells if c)
-    if role in GRID_ROLES:
-        return is_body(cells, role)
-    return True
-
-
-def _first_body(rows: list[list[str]], role: str | None) -> int:
-    return next((i for i, cells in enumerate(rows) if any(cells) and _is_row_body(cells, role)), len(rows))
-
-
-def header_lines(grid: Grid, body: int) -> list[list[str]]:
-    """Two header rows (group, leaf) in the text layout, from the merged header cells."""
+def header_paths(grid: Grid, body: int, template: Template) -> list[tuple[str, ...]]:
+    """Each column's header path: the header cells above it, outermost first (a merged
+    cell over several columns is in each of their paths); rows of column numbers are
+    left out."""
     width = len(grid.xs) - 1
-    head = [c for c in grid.cells if c.row < body and c.text]
-    stacks = [[c for c in head if c.col <= i < c.col + c.cols] for i in range(width)]
-    deep = {id(s[0]) for s in stacks if len(s) >= 3}
-    stacks = [s[1:] if len(s) >= 2 and id(s[0]) in deep else s for s in stacks]
-    top, sub = [""] * width, [""] * width
-    previous = None
-    for i, stack in enumerate(stacks):
-        group = stack[-2] if len(stack) >= 2 else None
-        if stack and group is None:
-            top[i] = stack[-1].text
-        elif stack:
-            sub[i] = stack[-1].text
-            top[i] = group.text if group is not previous else ""
-        previous = group
-    return [top, sub] if any(sub) else [top]
+    rows = row_cells(grid)
+    numbering = {r for r in range(min(body, len(rows))) if is_numbering(rows[r], template)}
+    head = [c for c in grid.cells if c.row < body and c.text and c.row not in numbering]
+    return [tuple(c.text for c in sorted(head, key=lambda c: c.row) if c.col <= i < c.col + c.cols)
+            for i in range(width)]
+
+
+def _indents(grid: Grid) -> list[tuple[float | None, ...]]:
+    width = len(grid.xs) - 1
+    rows: list[list[float | None]] = [[None] * width for _ in range(len(grid.ys) - 1)]
+    for cell in grid.cells:
+        rows[cell.row][cell.col] = cell.indent
+    return [tuple(r) for r in rows]
 
 
 def _middle(grid: Grid, body: int) -> int | None:
@@ -103,40 +93,66 @@ def _middle(grid: Grid, body: int) -> int | None:
     return None
 
 
-def build(table: PdfTable, index: int, line_pages: list[int]) -> Table:
+def build(table: PdfTable, index: int, line_pages: list[int], template: Template | None = None,
+          year: int | None = None) -> Table:
     """The model table, with the page of every row."""
+    template = template or load()
     role = table.role
+    layout = template.layout(role) if role else "grid"
     first = table.fragments[0]
     first_rows = row_cells(first.grid)
-    forms = role in ("T10", "T11")
-    body_at = 0 if forms else _first_body(first_rows, role)
-    if role is None and body_at == len(first_rows):
+    forms = layout == "form"
+    if forms:
         body_at = 0
+    elif layout == "overview":  # the first line with a figure or a numbered label
+        body_at = next((i for i, cells in enumerate(first_rows) if any(
+            is_number(c) or enumerator_rank(c) is not None for c in cells if c)), len(first_rows))
+    else:
+        body_at = split_header(first_rows, role, template)
+    if role is None and body_at in (0, len(first_rows)) and first_rows:
+        body_at = 1
+    paths = header_paths(first.grid, body_at, template) if not forms else None
+    header_texts = {tuple(squeeze(c) for c in cells) for cells in first_rows[:body_at] if any(cells)}
     tab_lines: list[tuple[int, str]] = []
-    header = header_lines(first.grid, body_at) if role in GRID_ROLES else []
-    header_line = next((n for n in first.lines if n), table.line)
-    if role is None and body_at == 0 and first_rows:
-        header, body_at = [first_rows[0]], 1
-    tab_lines.extend((header_line, "\t".join(cells)) for cells in header)
+    indents: dict[int, tuple[float | None, ...]] = {}
     for k, fragment in enumerate(table.fragments):
         rows = first_rows if k == 0 else row_cells(fragment.grid)
-        start = body_at if k == 0 else (0 if forms or role is None else _first_body(rows, role))
-        for cells, lineno in zip(rows[start:], fragment.lines[start:]):
+        offsets = _indents(fragment.grid)
+        start = body_at if k == 0 else (0 if forms else _repeated_header(rows, header_texts, template))
+        for cells, lineno, offset in zip(rows[start:], fragment.lines[start:], offsets[start:]):
             if any(cells):
                 tab_lines.append((lineno, "\t".join(_total_first(cells))))
+                indents[lineno] = offset
     notes = tuple(table.notes)
     args = (table.unit, tab_lines, table.line, notes, index)
-    if role in OVERVIEW_ROLES:
-        built = parse_overview(role, table.title, *args, middle=_middle(first.grid, body_at))
+    if role in OVERVIEW_ROLES or layout == "overview":
+        built = parse_overview(role or "T1", table.title, table.unit, tab_lines, table.line, notes, index,
+                               middle=_middle(first.grid, body_at), template=template, paths=paths, indents=indents)
     elif role == "T10":
         built = parse_t10(table.title, *args)
     elif role == "T11":
         built = parse_t11(table.title, *args)
     else:
-        built = parse_grid(role, table.title, *args)
+        built = parse_grid(role, table.title, *args, template=template, paths=paths, indents=indents, year=year)
     rows = tuple(replace(r, page=line_pages[r.line - 1] if 0 < r.line <= len(line_pages) else table.page)
                  for r in built.rows)
     return replace(built, rows=rows, page=table.page)
+
+
+def _repeated_header(rows: list[list[str]], header_texts: set[tuple[str, ...]], template: Template) -> int:
+    """How many rows at the top of a continuation page repeat the table's header."""
+    known = {c for h in header_texts for c in h if c}
+    k = 0
+    while k < len(rows) and k < MAX_HEADER:
+        cells = rows[k]
+        squeezed = tuple(squeeze(c) for c in cells)
+        filled = {c for c in squeezed if c}
+        if not filled or squeezed in header_texts or is_numbering(cells, template) or (
+                len(filled) >= 2 and filled <= known and not any(is_number(c) for c in filled)):
+            k += 1
+            continue
+        break
+    return k
 
 
 def _total_first(cells: list[str]) -> list[str]:

@@ -8,7 +8,7 @@ from typing import Iterator
 from ..arith import compare_at_most, compare_sum
 from ..model import Document
 from .base import Fact, compared
-from .lookup import cell, rows_by_code, zero_at
+from .lookup import cell, rows_by_code, sangong, zero_at
 
 FISCAL_COLUMNS = (("fiscal", "total"), ("fiscal.basic", "basic"), ("fiscal.project", "project"))
 
@@ -104,10 +104,9 @@ def sangong_ceiling(doc: Document) -> Iterator[Fact]:
     if t6 is None or t7 is None or not t7.rows:
         return
     t6_rows = rows_by_code(t6)
-    limit_row = t7.total_row or t7.rows[0]
     for code, key, name in CEILINGS:
         item = cell(doc, t6, t6_rows.get(code), "total")
-        limit = cell(doc, t7, limit_row, key)
+        limit = sangong(doc, t7, key)
         if item is None or limit is None:
             continue
         yield from compared(compare_at_most(item.amount, limit.amount), item.location,

@@ -31,6 +31,35 @@ def cell(doc: Document, table: Table, row: Row | None, key: str) -> Cell | None:
     return Cell(row.amounts[col], where(doc, table, row, col))  # type: ignore[arg-type]
 
 
+#: The 三公 quantities: the table's column keys, and the row kinds of a 三公 table laid out
+#: as rows (项目 | 预算数).  ``sangong`` is the 三公 total, which a plain 合计 is only when no
+#: column names 三公 (a 合计 that adds 会议费 and 培训费 is not the 三公 total).
+SANGONG = ("sangong", "abroad", "car", "car.purchase", "car.running", "reception", "meeting", "training",
+           "admin_running")
+
+
+def sangong(doc: Document, table: Table | None, key: str) -> Cell | None:
+    """A 三公 quantity of this year from T7, whichever way the table is laid out."""
+    if table is None or not table.rows:
+        return None
+    by_rows = [r for r in table.rows if r.kind in SANGONG or (r.kind == "total" and r.is_total)]
+    if by_rows:
+        wanted = "sangong" if key == "sangong" else key
+        row = next((r for r in by_rows if r.kind == wanted), None)
+        if row is None and key == "sangong":
+            row = next((r for r in by_rows if r.is_total), None)
+        if row is None:
+            return None
+        col = next((i for i, c in enumerate(table.columns) if c.is_amount and c.period == ""
+                    and c.key in ("total", "amount")), None)
+        if col is None:
+            col = next((i for i, c in enumerate(table.columns) if c.is_amount and c.period == ""), None)
+        return Cell(row.amounts[col], where(doc, table, row, col)) if col is not None and row.amounts[col] is not None else None
+    row = table.total_row or table.rows[0]
+    keys = (key,) if key != "sangong" or table.column("sangong") is not None else ("total",)
+    return next((c for k in keys if (c := cell(doc, table, row, k)) is not None), None)
+
+
 def zero_at(doc: Document, table: Table, label: str, unit: str) -> Cell:
     """A missing row counts as zero, located at the table itself."""
     loc = where(doc, table)

@@ -6,13 +6,12 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..arith import compare_equal, compare_sum
+from ..arith import compare_equal, compare_sum, total_of
 from ..model import Document, Row, Table
 from .base import Fact, compared, where
 from .lookup import Cell, cell, fund_key, one, rows_by_code, side_rows, zero_at
 
 SIDES = {"income": ("income", "收入"), "expenditure": ("expenditure", "支出")}
-_SAME_LEVEL = re.compile(r"^\s*[一二三四五六七八九十]+、")
 
 
 def _amount(doc: Document, table: Table, row: Row) -> Cell:
@@ -25,50 +24,93 @@ def _sum(doc: Document, table: Table, total: Row, parts: list[Row], en: str, zh:
                         where(doc, table, total, 0), en, zh, [c.location for c in cells])
 
 
+def children_of(table: Table) -> dict[int, list[int]]:
+    """Row index → the indices of the rows directly under it (readers set ``parent``)."""
+    out: dict[int, list[int]] = {}
+    for i, row in enumerate(table.rows):
+        if row.parent is not None:
+            out.setdefault(row.parent, []).append(i)
+    return out
+
+
+def _sides(table: Table) -> list[str]:
+    return list(dict.fromkeys(r.side for r in table.rows if r.side))
+
+
 def overview_balance(doc: Document) -> Iterator[Fact]:
     """T1 and T4 balance: 本年合计 = Σ lines, 总计 = 本年合计 + 结转, 收入总计 = 支出总计.
 
-    On each side, 本年收入合计 (本年支出合计) is the sum of the income (expenditure) lines;
-    收入总计 is 本年收入合计 plus 上年结转结余, 支出总计 is 本年支出合计 plus 年终结转结余;
-    and the two 总计 are equal.  In T4, whose 一、本年收入 heading carries no figure, 收入总计
-    is the sum of all fund lines; a heading that does carry a figure must equal its lines.
+    On each side, 本年收入合计 (本年支出合计) is the sum of the top-level income
+    (expenditure) lines; 收入总计 is 本年收入合计 plus the carry lines (上年结转结余 …),
+    支出总计 is 本年支出合计 plus 年终结转结余; and the two 总计 are equal.  A line with
+    lines under it (一、财政拨款 over 一般公共预算…, a 类 over its 款 in a tree printed by
+    name, 上年结转 over its funds) equals the sum of those lines; a single 其中 line
+    under it is a part of it, not its breakdown.  A 本年收入 heading without a figure
+    stands for its lines.  Where the expenditure is printed three ways (by function, by
+    部门经济 and by 政府经济 class), each way is checked on its own.
 
     Fails: 本年收入合计 131,297.24 while 129,217.94 + 1,932.30 + 147.00 = 131,297.24 is
     stated as 131,297.42.  Passes: the same lines with 131,297.24.
     """
     for table in [*doc.tables_of("T1"), *doc.tables_of("T4")]:
-        grands = {}
-        for side, (en_side, zh_side) in SIDES.items():
-            rows = side_rows(table, side)
-            items = [r for r in rows if r.kind == "item"]
-            year, grand = one(table, side, "year_total"), one(table, side, "grand_total")
-            carry = [r for r in rows if r.kind == "carry"]
-            if year is not None:
-                yield from _sum(doc, table, year, items, f"本年{zh_side}合计 = sum of the {en_side} lines",
+        kids = children_of(table)
+        rows = table.rows
+        grands: dict[str, Row] = {}
+        for side in _sides(table):
+            idx = [i for i, r in enumerate(rows) if r.side == side]
+            zh_side = "收入" if side == "income" else "支出"
+            for i in idx:
+                members = [rows[k] for k in kids.get(i, ())]
+                if not members or rows[i].amounts[0] is None or rows[i].amounts[0].blank:
+                    continue
+                if len(members) == 1 and members[0].memo:
+                    continue
+                yield from _sum(doc, table, rows[i], members, f"{rows[i].label} = sum of its lines",
+                                f"{rows[i].label}应等于其下各项之和")
+            tops = [rows[i] for i in idx if rows[i].kind == "item" and rows[i].parent is None]
+            year = next((i for i in idx if rows[i].kind == "year_total"), None)
+            grand = next((i for i in idx if rows[i].kind == "grand_total"), None)
+            carries = [rows[i] for i in idx if rows[i].kind == "carry"]
+            year_row = rows[year] if year is not None else None
+            if year_row is not None and year not in kids and not year_row.amounts[0].blank and tops:  # type: ignore[union-attr]
+                yield from _sum(doc, table, year_row, tops, f"本年{zh_side}合计 = sum of the {side} lines",
                                 f"本年{zh_side}合计应等于各{zh_side}项目之和")
             if grand is not None:
-                grands[side] = grand
-                parts = ([year] if year is not None else items) + carry
-                yield from _sum(doc, table, grand, parts, f"{zh_side}总计 = 本年{zh_side} + 结转结余",
-                                f"{zh_side}总计应等于本年{zh_side}与结转结余之和")
-            yield from _groups(doc, table, rows)
-        if len(grands) == 2:
-            inc, exp = grands["income"], grands["expenditure"]
-            yield from compared(compare_equal(exp.amounts[0], inc.amounts[0]),  # type: ignore[arg-type]
-                                where(doc, table, exp, 0), "支出总计 = 收入总计", "支出总计应等于收入总计",
-                                [where(doc, table, inc, 0)])
+                grands[side] = rows[grand]
+                if year_row is not None and not year_row.amounts[0].blank:  # type: ignore[union-attr]
+                    parts = [year_row]
+                elif year is not None and year in kids:
+                    parts = [rows[k] for k in kids[year]]
+                else:
+                    parts = tops
+                parts = parts + carries
+                if parts:
+                    yield from _sum(doc, table, rows[grand], parts, f"{zh_side}总计 = 本年{zh_side} + 结转结余",
+                                    f"{zh_side}总计应等于本年{zh_side}与结转结余之和")
+            yield from _fund_columns(doc, table, idx)
+        income = grands.get("income")
+        for side, row in grands.items():
+            if side == "income" or income is None:
+                continue
+            yield from compared(compare_equal(row.amounts[0], income.amounts[0]),  # type: ignore[arg-type]
+                                where(doc, table, row, 0), "支出总计 = 收入总计", "支出总计应等于收入总计",
+                                [where(doc, table, income, 0)])
 
 
-def _groups(doc: Document, table: Table, rows: list[Row]) -> Iterator[Fact]:
-    for i, row in enumerate(rows):
-        if row.kind != "group" or row.amounts[0] is None or row.amounts[0].blank:
+def _fund_columns(doc: Document, table: Table, idx: list[int]) -> Iterator[Fact]:
+    """An expenditure side with 总计 and fund columns: 总计 = Σ funds on every line."""
+    funds = [k for k, c in enumerate(table.columns) if k > 0 and c.period == ""]
+    if not funds:
+        return
+    for i in idx:
+        row = table.rows[i]
+        parts = [row.amounts[k] for k in funds]
+        if row.amounts[0] is None or any(p is None for p in parts):
             continue
-        members = []
-        for nxt in rows[i + 1:]:
-            if nxt.kind != "item" or _SAME_LEVEL.match(nxt.label):  # 二、事业收入 after 一、财政拨款收入's 1. 2. 3.
-                break
-            members.append(nxt)
-        yield from _sum(doc, table, row, members, f"{row.label} = sum of its lines", f"{row.label}应等于其下各项之和")
+        cells = [Cell(p, where(doc, table, row, k)) for p, k in zip(parts, funds)]  # type: ignore[arg-type]
+        yield from compared(compare_sum(row.amounts[0], [c.amount for c in cells]), where(doc, table, row, 0),  # type: ignore[arg-type]
+                            f"{row.label}: 总计 = Σ fund columns", f"{row.label}：总计应等于各资金列之和",
+                            [c.location for c in cells])
 
 
 def _equal(doc: Document, a: Cell | None, b: Cell | None, en: str, zh: str) -> Iterator[Fact]:
@@ -117,36 +159,63 @@ def overview_vs_detail(doc: Document) -> Iterator[Fact]:
         yield from _income(doc, table, t2, t5, t8)
 
 
+def _income_lines(table: Table) -> tuple[list[Row], list[Row], bool]:
+    """A T1/T4 income side: the lines of this year, the lines under a carry line, and
+    whether the side has a carry line at all (some templates fold the carry-over into
+    the fund lines)."""
+    rows = table.rows
+    now, carried = [], []
+    has_carry = False
+    for row in rows:
+        if row.side != "income":
+            continue
+        if row.kind == "carry":
+            has_carry = True
+        if row.kind != "item":
+            continue
+        top = row
+        while top.parent is not None and rows[top.parent].kind == "item":
+            top = rows[top.parent]
+        (carried if top.parent is not None and rows[top.parent].kind == "carry" else now).append(row)
+    return now, carried, has_carry
+
+
+def _fund_sum(doc: Document, table: Table, lines: list[Row], fund: str) -> Cell | None:
+    cells = [_amount(doc, table, r) for r in lines if fund_key(r.label) == fund]
+    if not cells:
+        return None
+    if len(cells) == 1:
+        return cells[0]
+    return Cell(total_of([c.amount for c in cells], cells[0].amount.unit), cells[0].location)
+
+
 def _income(doc: Document, table: Table, t2: Table | None, t5: Table | None, t8: Table | None) -> Iterator[Fact]:
-    incomes = side_rows(table, "income")
+    now, carried, has_carry = _income_lines(table)
     if table.role == "T1" and t2 is not None and t2.total_row is not None:
-        for row in incomes:
+        for row in table.rows:
+            if row.side != "income":
+                continue
             key = {"year_total": "current", "carry": "carryover"}.get(row.kind)
-            if row.kind == "item":
+            if row.kind == "item" and row in now:
                 fund = fund_key(row.label)
-                key = f"current.{fund}" if fund else None
+                key = (f"current.{fund}" if t2.column(f"current.{fund}") is not None else fund) if fund else None
             if key is not None:
                 yield from _equal(doc, _amount(doc, table, row), cell(doc, t2, t2.total_row, key),
                                   f"{row.label} = T2 合计 row", f"{row.label}应与T2表合计行一致")
     if table.role == "T4":
-        current = []
-        for row in incomes:
-            if row.kind == "group" and "结转" in row.label:
-                break
-            if row.kind == "item":
-                current.append(row)
-        for row in current:
-            fund = fund_key(row.label)
-            mine = _amount(doc, table, row)
-            if fund == "gpb":
-                if t5 is not None:
-                    yield from _equal(doc, mine, cell(doc, t5, t5.total_row, "total"),
-                                      "一般公共预算拨款 = T5 合计", "一般公共预算拨款应与T5表合计一致")
-                for t1 in doc.tables_of("T1"):
-                    line = next((r for r in side_rows(t1, "income", "item") if fund_key(r.label) == "gpb"), None)
-                    if line is not None:
-                        yield from _equal(doc, mine, _amount(doc, t1, line), "一般公共预算拨款 = T1",
-                                          "一般公共预算拨款应与T1表一致")
-            elif fund == "gov_fund" and t8 is not None and t8.total_row is not None:
-                yield from _equal(doc, mine, cell(doc, t8, t8.total_row, "total"),
-                                  "政府性基金预算拨款 = T8 合计", "政府性基金预算拨款应与T8表合计一致")
+        both = now + carried
+        gpb_now, gpb_all = _fund_sum(doc, table, now, "gpb"), _fund_sum(doc, table, both, "gpb")
+        if gpb_all is not None and t5 is not None:
+            yield from _equal(doc, gpb_all, cell(doc, t5, t5.total_row, "total"),
+                              "一般公共预算拨款 (本年 + 上年结转) = T5 合计", "一般公共预算拨款（含上年结转）应与T5表合计一致")
+        for t1 in doc.tables_of("T1"):
+            t1_now, _, t1_carry = _income_lines(t1)
+            line = next((r for r in t1_now if fund_key(r.label) == "gpb"), None)
+            mine = gpb_now if t1_carry else gpb_all
+            if line is not None and mine is not None:
+                yield from _equal(doc, mine, _amount(doc, t1, line), "一般公共预算拨款 = T1" if t1_carry else
+                                  "一般公共预算拨款 (本年 + 上年结转) = T1", "一般公共预算拨款应与T1表一致")
+        fund_all = _fund_sum(doc, table, both, "gov_fund")
+        if fund_all is not None and t8 is not None and t8.total_row is not None:
+            yield from _equal(doc, fund_all, cell(doc, t8, t8.total_row, "total"),
+                              "政府性基金预算拨款 = T8 合计", "政府性基金预算拨款应与T8表合计一致")

@@ -17,7 +17,7 @@ from ..catalogue import normalise_name, strip_enumerator
 from ..model import Document, Row, Table
 from ..schema import fund_key
 from .base import where
-from .lookup import Cell, cell, one, side_rows
+from .lookup import Cell, cell, one, sangong, side_rows
 
 Resolver = Callable[[Document, str, tuple[str, ...]], list[Cell]]
 
@@ -65,6 +65,13 @@ def _alternatives(*pairs: tuple[str, tuple[str, ...]]) -> Resolver:
             cells = [c for k in keys for c in _total(doc, role, k)]
             out.extend(cells if len(keys) == 1 else (_sum(doc, cells) if len(cells) == len(keys) else []))
         return out
+    return resolve
+
+
+def _t7(key: str) -> Resolver:
+    def resolve(doc: Document, label: str, headings: tuple[str, ...]) -> list[Cell]:
+        found = sangong(doc, doc.table("T7"), key)
+        return [found] if found else []
     return resolve
 
 
@@ -122,12 +129,12 @@ QUANTITIES: tuple[tuple[str, re.Pattern[str], Resolver], ...] = tuple(
                                                   ("T3", ("fiscal.project", "nonfiscal.project")), ("T5", ("project",)))),
         ("非财政拨款支出", r"非财政拨款支出$", _alternatives(("T3", ("nonfiscal",)))),
         ("市对区转移支付", r"转移支付(?:项目)?(?:预算)?$", _alternatives(("T9", ("amount",)))),
-        ("三公经费", r"三公”?经费(?:财政拨款)?(?:预算数|预算)?$", _alternatives(("T7", ("total",)))),
-        ("因公出国（境）费", r"因公出国[（(]境[)）](?:经)?费(?:用)?$", _alternatives(("T7", ("abroad",)))),
-        ("公务接待费", r"公务接待费$", _alternatives(("T7", ("reception",)))),
-        ("公务用车购置及运行费", r"公务用车购置及运行(?:维护)?费$", _alternatives(("T7", ("car",)))),
-        ("公务用车运行费", r"公务用车运行(?:维护)?费$", _alternatives(("T7", ("car.running",)))),
-        ("公务用车购置费", r"公务用车购置费$", _alternatives(("T7", ("car.purchase",)))),
+        ("三公经费", r"三公”?经费(?:财政拨款)?(?:预算数|预算)?$", _t7("sangong")),
+        ("因公出国（境）费", r"因公出国[（(]境[)）](?:经)?费(?:用)?$", _t7("abroad")),
+        ("公务接待费", r"公务接待费$", _t7("reception")),
+        ("公务用车购置及运行费", r"公务用车购置及运行(?:维护)?费$", _t7("car")),
+        ("公务用车运行费", r"公务用车运行(?:维护)?费$", _t7("car.running")),
+        ("公务用车购置费", r"公务用车购置费$", _t7("car.purchase")),
         ("项目预算", r"(?:拟安排该项目|该项目拟安排|该项目安排)(?:一般公共预算|预算|财政拨款)?$", _project),
         ("一级项目财政拨款", r"涉及一般公共预算(?:财政)?拨款$", _projects_fiscal),
     )
