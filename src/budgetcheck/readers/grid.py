@@ -28,6 +28,8 @@ TOTAL = re.compile(r"^(合\s*计|总\s*计)\s*[:：]?$")
 SPLIT_KEYS = ("code_class", "code_kuan", "code_item")
 MAX_HEADER = 6
 ECONOMIC_ROLES = ("T6", "T6f", "T6p", "T5x", "TAR")
+#: Tables whose one amount column (预算数) is their total.
+SINGLE_TOTAL = ("T5", "T5x", "T5b", "T5f", "T6", "T6p", "T6f", "T8", "T8b", "TAR")
 
 
 def is_body(cells: list[str], role: str | None, template: Template | None = None) -> bool:
@@ -101,10 +103,15 @@ def parse_grid(role: str | None, title: str, unit: str, tab_lines: list[tuple[in
             continue
         kept.append((lineno, raw, cells))
     columns = _text_by_content(columns, kept, readings)
+    amounts = [i for i, c in enumerate(columns) if c.is_amount]
+    if len(amounts) == 1 and columns[amounts[0]].key == "amount" and role in SINGLE_TOTAL:
+        columns = tuple(replace(c, key="total") if i == amounts[0] else c for i, c in enumerate(columns))
     codes = _raw_codes(kept, columns, template)
     scheme = scheme_of(columns, role, codes)
     rows = _rows(kept, columns, unit, scheme, row_identities(columns, template), template, readings)
     rows = _structure(rows, kept, columns, indents or {}, readings)
+    if role == "T7" and any(not c.is_amount for c in columns):
+        rows = sangong_rows(rows, template, readings)
     for c in columns:
         if c.is_amount and not understood(c) and not re.match(r"c\d+$", c.key):
             readings.append(f"column “{c.label}”: meaning not understood; no sum uses it")
@@ -173,7 +180,8 @@ def _rows(body, columns: tuple[Column, ...], unit: str, scheme: str, identities:
     drafts = []
     inherited = ["", "", ""]
     for lineno, raw, cells in body:
-        cells = _total_first(cells, len(text_cols))
+        if positional_layout:
+            cells = _total_first(cells, len(text_cols))
         texts = [cells[i] if i < len(cells) else "" for i in text_cols] if not positional_layout else (
             cells[: len(text_cols)] + [""] * max(0, len(text_cols) - len(cells)))
         total = any(TOTAL.match(squeeze(t)) for t in texts if t)
@@ -256,6 +264,30 @@ def _structure(rows: list[Row], body, columns, indents, readings: list[str]) -> 
         parent = stack[-1] if stack else None
         stack.append(i)
         out.append(replace(row, level=level, parent=parent))
+    return out
+
+
+def sangong_rows(rows: list[Row], template: Template, readings: list[str]) -> list[Row]:
+    """A 三公 table laid out as rows (项目 | 预算数): each row's quantity from its label,
+    and the parts under their totals (出国, 车, 接待 under 三公; 购置, 运行 under 车)."""
+    words = template.rows["sangong"]
+    order = ("total", "abroad", "car", "purchase", "running", "reception", "admin_running", "meeting", "training")
+    kinds: list[str] = []
+    for row in rows:
+        text = squeeze(re.sub(r"^\s*其中\s*[:：]", "", row.label))
+        text = re.sub(r"^(?:[（(]?[一二三四五六七八九十\d]+[)）、.．])", "", text)
+        kind = next((k for k in order if re.search(words[k], text)), "")
+        kinds.append({"total": "sangong", "purchase": "car.purchase", "running": "car.running"}.get(kind, kind))
+    if kinds.count("sangong") > 1 or not any(k in ("abroad", "car", "reception") for k in kinds):
+        return rows
+    at = {k: i for i, k in reversed(list(enumerate(kinds))) if k}
+    out = []
+    for i, (row, kind) in enumerate(zip(rows, kinds)):
+        parent = at.get("sangong") if kind in ("abroad", "car", "reception") else at.get("car") if kind.startswith("car.") else None
+        if kind == "sangong" and row.is_total:
+            parent = None
+        out.append(replace(row, kind=kind, parent=parent if parent != i else None, memo=False))
+    readings.append("the 三公 table is laid out as rows: each row's quantity is read from its label")
     return out
 
 

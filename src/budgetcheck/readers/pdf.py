@@ -20,16 +20,11 @@ from collections import Counter
 
 from ..errors import InputError
 from ..model import Document
-from ..schema import recognise_title
+from .. import templates
 from .pdf_page import Grid, Page, TextLine
 from .pdf_tables import Fragment, PdfTable, build, continues, row_cells
 from .pdf_text import Paragraphs, contents_pages, furniture, is_contents_entry, margins
 
-UNIT = re.compile(r"单位\s*[:：]\s*(万元|亿元|元)")
-SUBTITLE = re.compile(r"^\s*[（(]\s*\d{4}\s*年\s*(度)?\s*[)）]\s*$")
-ANNEX = re.compile(r"^\s*附件\s*\d+\s*$")
-NOTE = re.compile(r"^\s*(注|说明|备注)\s*[:：]|空表|^\s*本(部门|单位).{0,20}无")
-CONTINUED = re.compile(r"^\s*[（(]?\s*续(表|上|前)?\s*[)）]?\s*$")
 
 
 def open_pdf(data: bytes, name: str):
@@ -89,9 +84,17 @@ def contents(pages: list[Page]) -> list[str]:
     return out[1:] if out and re.match(r"^目\s*录$", out[0]) else out
 
 
-def assemble(pages: list[Page], name: str) -> Document:
+def _year(titles: list[str]) -> int | None:
+    """The document's year: the one its table titles (else its first lines) name most."""
+    years = Counter(int(y) for t in titles for y in re.findall(r"(20\d\d)\s*年", t))
+    return years.most_common(1)[0][0] if years else None
+
+
+def assemble(pages: list[Page], name: str, forced: str | None = None) -> Document:
     dropped = furniture(pages)
     toc = contents_pages(pages, dropped)
+    head = [l.text for page in pages[:6] for i, l in enumerate(page.lines) if (page.number, i) not in dropped]
+    template = templates.for_lines(head, forced)
     text = Paragraphs()
     tables: list[PdfTable] = []
     units: list[str] = []
@@ -104,7 +107,7 @@ def assemble(pages: list[Page], name: str) -> Document:
         lines = [l for i, l in enumerate(page.lines)
                  if (page.number, i) not in dropped and not is_contents_entry(l.text)]
         items: list[TextLine | Grid] = sorted([*lines, *page.grids], key=lambda it: it.top)
-        lead = next((it for it in items if isinstance(it, Grid) or not _heading_part(it.text)), None)
+        lead = next((it for it in items if isinstance(it, Grid) or not _heading_part(it.text, template)), None)
         if carried and not isinstance(lead, Grid):
             for line, number in carried:
                 text.emit(line.text.strip(), number)
@@ -113,70 +116,112 @@ def assemble(pages: list[Page], name: str) -> Document:
         carried, first_grid = [], True
         for item in items:
             if isinstance(item, TextLine):
-                if after is not None and not pending and NOTE.search(item.text):
+                if after is not None and not pending and template.caption("note", item.text):
                     after.notes.append(item.text.strip())
                     text.emit(item.text.strip(), page.number)
                     continue
                 after = None
                 pending.append((item, page.number))
                 continue
-            table = _start(item, pending, page, tables, first_grid, units, text, left, right)
+            table = _start(item, pending, page, tables, first_grid, units, text, left, right, template)
             if table.unit and table.fragments == [] and table.role is not None:
                 units.append(table.unit)
             lines_of_rows = [text.emit("\t".join(cells), page.number) if any(cells) else 0
                              for cells in row_cells(item)]
             table.fragments.append(Fragment(item, page.number, lines_of_rows))
             pending, after, first_grid = [], table, False
-        titled = [k for k, (l, _) in enumerate(pending) if recognise_title(l.text)]
+        titled = [k for k, (l, _) in enumerate(pending) if template.recognise(l.text)]
         if titled:
             pending, carried = pending[:titled[-1]], pending[titled[-1]:]
         for line, number in pending:
             text.add(line, number, left, right)  # a paragraph may run on to the next page
     for line, number in carried:
         text.emit(line.text.strip(), number)
-    built = tuple(build(t, k, text.pages) for k, t in enumerate(tables))
-    return Document(name, built, tuple(text.lines), "utf-8", "pdf", line_pages=tuple(text.pages))
+    year = _year([t.title for t in tables if t.role]) or _year(head)
+    built = tuple(build(t, k, text.pages, template, year) for k, t in enumerate(tables))
+    return Document(name, built, tuple(text.lines), "utf-8", "pdf", line_pages=tuple(text.pages),
+                    template=template.name)
+
+
+def _in_grid_title(grid: Grid, template) -> str | None:
+    """A title printed as the grid's first row: one cell across the whole width."""
+    first = [c for c in grid.cells if c.row == 0]
+    if len(first) == 1 and first[0].cols == len(grid.xs) - 1 and first[0].text:
+        spec = template.recognise(first[0].text)
+        if spec is not None:
+            return first[0].text
+    return None
 
 
 def _start(grid: Grid, pending: list[tuple[TextLine, int]], page: Page, tables: list[PdfTable], first_grid: bool,
-           units: list[str], text: Paragraphs, left: float, right: float) -> PdfTable:
+           units: list[str], text: Paragraphs, left: float, right: float, template) -> PdfTable:
     """The table this grid belongs to: a new one under its title, or the one it continues."""
-    titled = [k for k, (l, _) in enumerate(pending) if recognise_title(l.text)]
+    titled = [k for k, (l, _) in enumerate(pending) if template.recognise(l.text)]
     usual = Counter(units).most_common(1)[0][0] if units else "万元"
+    inside = _in_grid_title(grid, template)
+    if inside is not None:
+        for line, number in pending:
+            text.add(line, number, left, right)
+        title = re.sub(r"\s+", " ", inside.strip())
+        table = PdfTable(template.recognise(title).role, title, _inline_unit(grid, template) or usual,  # type: ignore[union-attr]
+                         len(text.lines) + 1, page.number)
+        tables.append(table)
+        return table
     if titled:
         k = titled[-1]
         for line, number in pending[:k]:
             text.add(line, number, left, right)
         title = re.sub(r"\s+", " ", pending[k][0].text.strip())
-        table = PdfTable(recognise_title(title), title, usual, text.emit(title, pending[k][1]), pending[k][1])
+        spec = template.recognise(title)
+        table = PdfTable(spec.role if spec else None, title, usual, text.emit(title, pending[k][1]), pending[k][1])
+        unit = None
         for line, number in pending[k + 1:]:
-            found = UNIT.search(line.text)
+            found = template.unit_of(line.text)
             text.emit(line.text.strip(), number)
             if found:
-                table.unit = found.group(1)
-            elif not (SUBTITLE.match(line.text) or ANNEX.match(line.text)):
+                unit = found
+            elif not _heading_part(line.text, template):
                 table.notes.append(line.text.strip())
+        table.unit = unit or (_inline_unit(grid, template) if spec and spec.layout == "form" else None) or usual
         tables.append(table)
         return table
-    if tables and first_grid and _continued(tables[-1], grid, page, [l for l, _ in pending]):
+    if tables and first_grid and _continued(tables[-1], grid, page, [l for l, _ in pending], template):
         for line, number in pending:
             text.emit(line.text.strip(), number)
         return tables[-1]
-    for line, number in pending[:-1]:
+    own = [k for k, (l, _) in enumerate(pending) if not _heading_part(l.text, template)]
+    cut = own[-1] if own else len(pending)
+    for line, number in pending[:cut]:
         text.add(line, number, left, right)
-    caption = pending[-1][0].text.strip() if pending else "(untitled)"
-    line = text.emit(caption, page.number) if pending else len(text.lines) + 1
-    table = PdfTable(None, caption[:60], usual, line, page.number)
+    caption = pending[cut][0].text.strip() if own else "(untitled)"
+    line = text.emit(caption, page.number) if own else len(text.lines) + 1
+    unit = None
+    for line_, number in pending[cut + 1:]:
+        text.emit(line_.text.strip(), number)
+        unit = template.unit_of(line_.text) or unit
+    table = PdfTable(None, caption[:60], unit or usual, line, page.number)
     tables.append(table)
     return table
 
 
-def _heading_part(text: str) -> bool:
-    """A line that sits between a table's title and its grid (unit, year, annex number)."""
-    return bool(UNIT.search(text) or SUBTITLE.match(text) or ANNEX.match(text))
+def _inline_unit(grid: Grid, template) -> str | None:
+    """A unit written inside a header or label cell: ``资金金额(万元)``."""
+    pattern = template.captions["inline_unit"]
+    for cell in grid.cells:
+        m = pattern.search(re.sub(r"\s+", "", cell.text))
+        if m:
+            return m.group(1)
+    return None
 
 
-def _continued(table: PdfTable, grid: Grid, page: Page, pending: list[TextLine]) -> bool:
+def _heading_part(text: str, template) -> bool:
+    """A line that sits between a table's title and its grid (unit, year, table number,
+    the department's name) and is never a title or a note."""
+    return bool(template.unit_of(text) or template.caption("subtitle", text) or template.caption("label", text)
+                or template.caption("owner", text) or template.caption("continued", text))
+
+
+def _continued(table: PdfTable, grid: Grid, page: Page, pending: list[TextLine], template) -> bool:
     last = table.fragments[-1] if table.fragments else None
     return (last is not None and last.page == page.number - 1 and continues(table, grid)
-            and all(CONTINUED.match(l.text) or UNIT.search(l.text) for l in pending))
+            and all(_heading_part(l.text, template) or len(re.sub(r"\s+", "", l.text)) <= 4 for l in pending))

@@ -11,41 +11,54 @@ from __future__ import annotations
 
 import re
 
+from collections import Counter
+
+from .. import templates
 from ..model import Document, Table
-from ..schema import GRID_ROLES, OVERVIEW_ROLES, recognise_title
+from ..schema import OVERVIEW_ROLES
+from ..templates import Template
 from .forms import parse_t10, parse_t11
 from .grid import parse_grid
 from .overview import parse_overview
 from .reconcile import reconcile
 
-UNIT_LINE = re.compile(r"^\s*(?:金额)?单位\s*[:：]\s*(万元|亿元|元)")
-SUBTITLE = re.compile(r"^\s*[（(]\s*\d{4}\s*年\s*(度)?\s*[)）]\s*$")
-ANNEX = re.compile(r"^\s*附件\s*\d+\s*$")
 LOOKAHEAD = 6
 
 
-def read_text(text: str, path: str, encoding: str = "utf-8") -> Document:
+def read_text(text: str, path: str, encoding: str = "utf-8", template: str | None = None) -> Document:
     lines = text.splitlines()
-    tables = read_tables(lines)
-    return reconcile(Document(path, tuple(tables), tuple(lines), encoding, "text"))
+    chosen = templates.for_lines(lines, template)
+    tables = read_tables(lines, chosen)
+    return reconcile(Document(path, tuple(tables), tuple(lines), encoding, "text", template=chosen.name))
 
 
-def read_tables(lines: list[str]) -> list[Table]:
+def document_year(lines: list[str], titles: list[str]) -> int | None:
+    """The year the tables' titles (else the first lines) name most."""
+    for source in (titles, lines[:40]):
+        years = Counter(int(y) for t in source for y in re.findall(r"(20\d\d)\s*年", t))
+        if years:
+            return years.most_common(1)[0][0]
+    return None
+
+
+def read_tables(lines: list[str], template: Template | None = None) -> list[Table]:
     """The tables of tab-separated lines, in order.  The workbook reader, whose cells
     never shift, uses this without the text-only realignment of ``reconcile``."""
-    starts = [(i, role) for i, role in _titles(lines)]
+    template = template or templates.load()
+    starts = [(i, role) for i, role in _titles(lines, template)]
+    year = document_year(lines, [lines[i] for i, _ in starts])
     tables: list[Table] = []
     covered_until = 0
     units: list[str] = []  # a table without a 单位 line takes the document's usual unit
     for n, (i, role) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
-        tables.extend(_unrecognised(lines, covered_until, i, len(tables)))
+        tables.extend(_unrecognised(lines, covered_until, i, len(tables), template))
         usual = max(reversed(units), key=units.count) if units else "万元"
-        tables.append(_table(role, lines, i, end, len(tables), usual))
-        if any(UNIT_LINE.match(line) for line in lines[i:end]):
+        tables.append(_table(role, lines, i, end, len(tables), usual, template, year))
+        if any(template.unit_of(line) for line in lines[i:end] if "\t" not in line):
             units.append(tables[-1].unit)
         covered_until = end
-    tables.extend(_unrecognised(lines, covered_until, len(lines), len(tables)))
+    tables.extend(_unrecognised(lines, covered_until, len(lines), len(tables), template))
     tables.sort(key=lambda t: t.line)
     return [t if t.index == k else _reindex(t, k) for k, t in enumerate(tables)]
 
@@ -55,30 +68,31 @@ def _reindex(table: Table, index: int) -> Table:
                  table.notes, table.goals, table.page)
 
 
-def _titles(lines: list[str]):
+def _titles(lines: list[str], template: Template):
     for i, line in enumerate(lines):
         if "\t" in line or not line.strip():
             continue
-        role = recognise_title(line)
-        if role and _followed_by_table(lines, i):
-            yield i, role
+        spec = template.recognise(line)
+        if spec and _followed_by_table(lines, i, template):
+            yield i, spec.role
 
 
-def _followed_by_table(lines: list[str], i: int) -> bool:
+def _followed_by_table(lines: list[str], i: int, template: Template) -> bool:
     seen = 0
     for j in range(i + 1, min(len(lines), i + 1 + 40 * LOOKAHEAD)):  # no copy of the rest of the file
         line = lines[j]
         if not line.strip():
             continue
-        if "\t" in line or UNIT_LINE.match(line) or SUBTITLE.match(line):
+        if "\t" in line or template.unit_of(line) or template.caption("subtitle", line):
             return True
         seen += 1
-        if seen >= LOOKAHEAD or recognise_title(line) or line.lstrip().startswith(("-", "•")):
+        if seen >= LOOKAHEAD or template.recognise(line) or line.lstrip().startswith(("-", "•")):
             return False
     return False
 
 
-def _table(role: str, lines: list[str], start: int, end: int, index: int, unit: str) -> Table:
+def _table(role: str, lines: list[str], start: int, end: int, index: int, unit: str, template: Template,
+           year: int | None) -> Table:
     title = re.sub(r"\s+", " ", lines[start].strip())
     notes: list[str] = []
     tab_lines: list[tuple[int, str]] = []
@@ -89,24 +103,23 @@ def _table(role: str, lines: list[str], start: int, end: int, index: int, unit: 
         if "\t" in line:
             tab_lines.append((j + 1, line))
             continue
-        m = UNIT_LINE.match(line)
-        if m and not tab_lines:
-            unit = m.group(1)
-        elif not (SUBTITLE.match(line) or ANNEX.match(line)):
+        found = template.unit_of(line)
+        if found and not tab_lines:
+            unit = found
+        elif not (template.caption("subtitle", line) or template.caption("label", line)
+                  or template.caption("owner", line)):
             notes.append(line.strip())
     args = (unit, tab_lines, start + 1, tuple(notes), index)
-    if role in OVERVIEW_ROLES:
-        return parse_overview(role, title, *args)
+    if role in OVERVIEW_ROLES or template.layout(role) == "overview":
+        return parse_overview(role, title, *args, template=template)
     if role == "T10":
         return parse_t10(title, *args)
     if role == "T11":
         return parse_t11(title, *args)
-    if role in GRID_ROLES:
-        return parse_grid(role, title, *args)
-    return parse_grid(None, title, *args)  # pragma: no cover - every role has a parser
+    return parse_grid(role, title, *args, template=template, year=year)
 
 
-def _unrecognised(lines: list[str], start: int, end: int, index: int) -> list[Table]:
+def _unrecognised(lines: list[str], start: int, end: int, index: int, template: Template) -> list[Table]:
     """Runs of tab-separated lines outside recognised tables, kept as role-less tables."""
     out: list[Table] = []
     run: list[tuple[int, str]] = []
@@ -117,7 +130,7 @@ def _unrecognised(lines: list[str], start: int, end: int, index: int) -> list[Ta
             continue
         if run:
             title = _caption(lines, run[0][0] - 2)
-            out.append(parse_grid(None, title, "万元", run, run[0][0], (), index + len(out)))
+            out.append(parse_grid(None, title, "万元", run, run[0][0], (), index + len(out), template=template))
             run = []
     return out
 

@@ -26,16 +26,17 @@ from xml.etree import ElementTree
 from ..errors import InputError
 from ..model import Document, Table
 from ..numbers import is_number
-from ..schema import recognise_title
+from .. import templates
 from .grid import CODE, TOTAL
-from .text import ANNEX, SUBTITLE, UNIT_LINE, read_tables
+from .text import read_tables
 from .xlsx_cells import cell_text, padded_code
 from .xlsx_parts import Visibility, visibility
 from .xlsx_refs import locate
 
+TEMPLATE = templates.load()  # captions and titles; the document's own template is chosen from its text
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-UNIT_ANYWHERE = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|亿元|元)")
+UNIT_FIRST = re.compile(r"^\s*(?:金额|计量)?单位\s*[:：]")  # a cell that is the 单位 line itself
 SPLIT_HEADERS = ("款", "项")
 NOTE = re.compile(r"^\s*(说明|注|备注)\s*[:：\d一二三（(]")
 
@@ -121,11 +122,12 @@ def read_xlsx(data: bytes, name: str) -> Document:
             cached.close()
     seen = _visibility(data, name)
     tables: list[Table] = []
-    for title, cells in sheets:
-        sheet = _sheet_text(title, cells, seen.get(title, Visibility()))
-        for table in read_tables(sheet.lines):
+    texts = [_sheet_text(title, cells, seen.get(title, Visibility())) for title, cells in sheets]
+    chosen = templates.for_lines([line for sheet in texts for line in sheet.lines[:20]])
+    for sheet in texts:
+        for table in read_tables(sheet.lines, chosen):
             tables.append(locate(table, sheet, len(tables)))
-    return Document(name, tuple(tables), (), "utf-8", "xlsx")
+    return Document(name, tuple(tables), (), "utf-8", "xlsx", template=chosen.name)
 
 
 def _visibility(data: bytes, name: str) -> dict[str, Visibility]:
@@ -222,9 +224,9 @@ def _region(sheet: SheetText, cells, captions: set[int], lo: int, hi: int) -> No
         elif r in captions:
             for c in sorted(row):
                 sheet.add(row[c].text, r, (c,))
-                m = UNIT_ANYWHERE.search(row[c].text)
-                if m and not UNIT_LINE.match(row[c].text):
-                    sheet.add(f"单位：{m.group(1)}", r, (c,))
+                found = TEMPLATE.unit_of(row[c].text)
+                if found and not UNIT_FIRST.match(row[c].text):
+                    sheet.add(f"单位：{found}", r, (c,))
         else:
             texts = []
             for c in used:
@@ -244,11 +246,11 @@ def _caption_kind(row: dict[int, Cell]) -> str | None:
         return None
     if any(is_number(t) or CODE.match(t) or TOTAL.match(t) for t in texts):
         return None
-    titled = any(recognise_title(t) for t in texts)
+    titled = any(TEMPLATE.recognise(t) for t in texts)
     if len(texts) == 1:
-        return "title" if titled else "unit" if UNIT_ANYWHERE.search(texts[0]) else "single"
-    if any(titled or UNIT_ANYWHERE.search(t) for t in texts) and all(
-            recognise_title(t) or UNIT_ANYWHERE.search(t) or SUBTITLE.match(t) or ANNEX.match(t) or "：" in t or ":" in t
-            for t in texts):
+        return "title" if titled else "unit" if TEMPLATE.unit_of(texts[0]) else "single"
+    if any(titled or TEMPLATE.unit_of(t) for t in texts) and all(
+            TEMPLATE.recognise(t) or TEMPLATE.unit_of(t) or TEMPLATE.caption("subtitle", t) or TEMPLATE.caption("label", t)
+            or "：" in t or ":" in t for t in texts):
         return "title" if titled else "unit"
     return None

@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Iterator
 
-from ..catalogue import class_code, normalise_name
+import re
+
+from ..catalogue import class_code, normalise_name, strip_enumerator
+from ..templates import load, squeeze
 from ..model import Document, Row, Table
 from .base import UNDECIDED, VIOLATION, Fact, where
 from .sums import coded_tables
@@ -115,9 +118,15 @@ def class_name(doc: Document) -> Iterator[Fact]:
 
     Fails: ``八、社会保障与就业支出``.  Passes: ``八、社会保障和就业支出``.
     """
+    not_classes = load(doc.template).rows["overview"].get("not_classes", [])
     for table in [*doc.tables_of("T1"), *doc.tables_of("T4")]:
-        for row in table.rows:
-            if row.side == "expenditure" and row.kind == "item" and class_code(row.label) is None:
+        parents = {r.parent for r in table.rows if r.parent is not None}
+        for i, row in enumerate(table.rows):
+            if row.side != "expenditure" or row.kind != "item" or row.parent is not None or i in parents:
+                continue  # a 款 or 项 line under its 类, or a heading over lines
+            if any(re.search(p, squeeze(strip_enumerator(row.label))) for p in not_classes):
+                continue  # 对附属单位补助支出, 上缴上级支出: T3's columns, not classes
+            if class_code(row.label) is None:
                 yield Fact(UNDECIDED, where(doc, table, row, 0),
                            f"“{row.label}” is not a known expenditure class name; it was not compared with T3",
                            f"“{row.label}”不是已知的支出功能分类类级名称，未与T3表核对")

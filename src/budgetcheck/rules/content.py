@@ -7,11 +7,15 @@ from typing import Iterator
 
 from ..arith import compare_equal
 from ..model import Amount, Document, Table
+from ..templates import load, squeeze
 from .base import UNDECIDED, VIOLATION, Fact, compared, where
 from .lookup import cell, fund_key, side_rows
 
-EMPTY_STATEMENT = re.compile(r"本表为空表|空表|无.{0,16}(预算)?(支出|收入|收支)|没有.{0,16}(支出|收入)")
 CHECKED_ROLES = ("T2", "T3", "T5", "T6", "T7", "T8", "T8b", "T9")
+
+
+def _empty_statement(doc: Document) -> re.Pattern[str]:
+    return load(doc.template).captions["empty"]
 
 
 def _nonzero(table: Table) -> list[tuple[int, int]]:
@@ -32,7 +36,8 @@ def empty_statement(doc: Document) -> Iterator[Fact]:
     for table in doc.tables:
         if table.role not in CHECKED_ROLES:
             continue
-        stated = next((n for n in table.notes if EMPTY_STATEMENT.search(n)), None)
+        empty = _empty_statement(doc)
+        stated = next((n for n in table.notes if empty.search(squeeze(n))), None)
         nonzero = _nonzero(table)
         if stated and nonzero:
             i, c = nonzero[0]

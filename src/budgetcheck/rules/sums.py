@@ -12,7 +12,7 @@ from typing import Iterator
 
 from ..arith import Comparison, compare_sum
 from ..model import Amount, Document, Row, Table
-from ..schema import GRID_ROLES, row_identities
+from ..schema import GRID_ROLES, row_identities, understood
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,34 +62,47 @@ def row_checks(table: Table) -> Iterator[SumCheck]:
                            tuple(Term(row, p, a) for p, a in zip(identity.parts, parts)))  # type: ignore[arg-type]
 
 
-def _children(table: Table) -> tuple[dict[str, list[Row]], list[Row]]:
-    by_code = {r.code.text: r for r in table.rows if r.code is not None}
-    children: dict[str, list[Row]] = {}
+def families(table: Table) -> tuple[list[tuple[Row, list[Row]]], list[Row]]:
+    """(parent, its rows) for every parent row, and the top-level rows.
+
+    A coded row belongs to the row of its parent code; a row the reader placed under
+    another (``parent``: names printed by level, 三公 items under their total) belongs
+    to that row.  Rows with neither are top-level only in a table without codes.
+    """
+    rows = table.rows
+    by_code = {r.code.text: i for i, r in enumerate(rows) if r.code is not None and not r.is_total}
+    kids: dict[int, list[Row]] = {}
     tops: list[Row] = []
-    for row in table.rows:
-        if row.code is None:
+    coded = bool(by_code)
+    for row in rows:
+        if row.is_total:
             continue
-        parent = row.code.parent
-        if parent is not None and parent.text in by_code:
-            children.setdefault(parent.text, []).append(row)
-        else:
+        if row.parent is not None and 0 <= row.parent < len(rows):
+            kids.setdefault(row.parent, []).append(row)
+        elif row.code is not None:
+            parent = row.code.parent
+            if parent is not None and parent.text in by_code:
+                kids.setdefault(by_code[parent.text], []).append(row)
+            else:
+                tops.append(row)
+        elif not coded:
             tops.append(row)
-    return children, tops
+    out = [(rows[i], members) for i, members in kids.items() if not (len(members) == 1 and members[0].memo)]
+    return out, tops
 
 
 def tree_checks(table: Table) -> Iterator[SumCheck]:
-    children, tops = _children(table)
-    by_code = {r.code.text: r for r in table.rows if r.code is not None}
-    families = [("tree", by_code[code], kids) for code, kids in children.items()]
+    found, tops = families(table)
+    checks = [("tree", parent, members) for parent, members in found]
     total_row = table.total_row
     if total_row is not None and tops:
-        families.append(("total", total_row, tops))
-    for kind, parent, kids in families:
+        checks.append(("total", total_row, tops))
+    for kind, parent, members in checks:
         for col in table.amount_columns:
             total = parent.amounts[col]
-            if total is None:
+            if total is None or not understood(table.columns[col]) or table.columns[col].period in ("count", "pct"):
                 continue
-            parts = tuple(Term(k, col, k.amounts[col]) for k in kids if k.amounts[col] is not None)  # type: ignore[arg-type]
+            parts = tuple(Term(k, col, k.amounts[col]) for k in members if k.amounts[col] is not None)  # type: ignore[arg-type]
             yield SumCheck(kind, table, Term(parent, col, total), parts)
 
 
