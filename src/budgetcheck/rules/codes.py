@@ -85,6 +85,9 @@ def code_hierarchy(doc: Document) -> Iterator[Fact]:
     tables may stand alone (a department with a single unit); transfer tables, which
     list units without their department, are exempt.
 
+    Economic codes may go one level deeper (3010201 under 30102) for some 款 only, so
+    an economic 款 without sub-items is fine; an economic 类 without its 款 is not.
+
     Fails: 2080199 in T5 with no 20801 row; or 310 资本性支出 16.85 in T6 with no 310xx row.
     Passes: 20801 present above 2080199; 31002 办公设备购置 16.85 under 310.
     """
@@ -103,6 +106,7 @@ def code_hierarchy(doc: Document) -> Iterator[Fact]:
                            f"code {code} has no parent row {parent} in this table",
                            f"科目{code}在本表中缺少上级科目{parent}")
             elif (code.scheme != "unit" and code.level < deepest and code.text not in parents  # type: ignore[union-attr]
+                  and (code.scheme == "functional" or code.level == 1)  # type: ignore[union-attr]
                   and any(a is not None and a.value != 0 for a in row.amounts)):
                 yield Fact(VIOLATION, where(doc, table, row, _code_column(table)),
                            f"code {code} has figures but none of its sub-items is listed",
