@@ -1,7 +1,7 @@
 """The CI formats: SARIF 2.1.0 (validated against the official schema), JUnit XML and
 GitHub workflow commands, with golden files for the sample and a mutated copy.
 
-Golden files live in tests/golden/.  After an intended change of output, regenerate
+Golden files live in fixtures/golden/.  After an intended change of output, regenerate
 them with ``BUDGETCHECK_UPDATE_GOLDEN=1 python -m pytest tests/test_formats.py`` and
 review the diff.  The runs use ``--no-config --lang en`` and the table rules only
 (``--select reading,tables,codes``), so that a new narrative rule does not change
@@ -22,8 +22,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-GOLDEN = ROOT / "tests" / "golden"
-SCHEMA = ROOT / "tests" / "data" / "sarif-schema-2.1.0.json"
+GOLDEN = ROOT / "fixtures" / "golden"
+SCHEMA = ROOT / "fixtures" / "data" / "sarif-schema-2.1.0.json"
 SAMPLE = "seeds/2023-xiamen-hrss-budget.txt"
 GOOD_ROW = "2,510.33\t2,510.33\t1,950.01\t560.32"
 BAD_ROW = "2,510.33\t2,510.33\t1,950.01\t506.32"
