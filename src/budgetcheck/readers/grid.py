@@ -15,6 +15,7 @@ import itertools
 import re
 from dataclasses import replace
 
+from ..catalogue import class_code, economic_code
 from ..model import Amount, Code, Column, Row, Table
 from ..numbers import NotANumber, is_number, parse_amount
 from ..schema import Identity, row_identities, understood
@@ -109,7 +110,7 @@ def parse_grid(role: str | None, title: str, unit: str, tab_lines: list[tuple[in
     codes = _raw_codes(kept, columns, template)
     scheme = scheme_of(columns, role, codes)
     rows = _rows(kept, columns, unit, scheme, row_identities(columns, template), template, readings)
-    rows = _structure(rows, kept, columns, indents or {}, readings)
+    rows = _structure(rows, kept, columns, indents or {}, readings, scheme)
     if role == "T7" and any(not c.is_amount for c in columns):
         rows = sangong_rows(rows, template, readings)
     for c in columns:
@@ -242,8 +243,9 @@ def _total_first(cells: list[str], text_width: int) -> list[str]:
     return cells
 
 
-def _structure(rows: list[Row], body, columns, indents, readings: list[str]) -> list[Row]:
-    """Levels and parents of rows without codes, from their indentation."""
+def _structure(rows: list[Row], body, columns, indents, readings: list[str], scheme: str) -> list[Row]:
+    """Levels and parents of rows without codes, from their indentation; a 类 (and an
+    economic 款) named as in the catalogue gets its code back."""
     if any(r.code is not None for r in rows if not r.is_total):
         return rows
     label_col = next((i for i, c in enumerate(columns) if not c.is_amount), None)
@@ -263,7 +265,17 @@ def _structure(rows: list[Row], body, columns, indents, readings: list[str]) -> 
         del stack[level - 1:]
         parent = stack[-1] if stack else None
         stack.append(i)
-        out.append(replace(row, level=level, parent=parent))
+        code = None
+        if scheme == "functional" and level == 1:
+            found = class_code(row.label)
+            code = Code(found) if found else None
+        elif scheme == "economic" and level <= 2:
+            above = out[parent].code.text if parent is not None and out[parent].code is not None else ""
+            found = economic_code(row.label, above) if level == 1 or above else None
+            code = Code(found, "economic") if found else None
+        out.append(replace(row, level=level, parent=parent, code=code))
+    if any(r.code is not None for r in out):
+        readings.append("the codes of rows printed by name were taken from the classification's names")
     return out
 
 

@@ -168,15 +168,19 @@ def _tree(rows: list[Row], offsets: list[float | None], template: Template) -> l
         level_of = dict(zip(lines, levels))
         stack: list[int] = []
         carry: int | None = None  # lines right after a carry line (or 一、本年收入) are its breakdown
+        base = 0  # the level of the lines under ``carry``, less one
         for i in idx:
             row = rows[i]
             if row.kind != "item":
-                stack = []
+                stack, base = [], -1
                 numbered = enumerator_rank(row.label) is not None
                 carry = i if row.kind == "carry" or (row.kind == "year_total" and numbered) else None
                 out[i] = replace(row, level=1)
                 continue
             level = level_of.get(i) or 1
+            if base < 0:
+                base = level - 1
+            level = max(1, level - base)
             del stack[level - 1:]
             parent = stack[-1] if stack else carry
             stack.append(i)
