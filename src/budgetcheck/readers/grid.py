@@ -178,6 +178,7 @@ def _rows(body, columns: tuple[Column, ...], unit: str, scheme: str, identities:
     code_in_name = re.compile(template.rows["code_in_name"])
     memo = re.compile(template.rows["memo"])
     positional_layout = len(text_cols) > 0 and text_cols == list(range(len(text_cols)))
+    prefer = _code_preference(columns, text_cols, scheme)
     drafts = []
     inherited = ["", "", ""]
     for lineno, raw, cells in body:
@@ -190,11 +191,10 @@ def _rows(body, columns: tuple[Column, ...], unit: str, scheme: str, identities:
         if not total:
             code, inherited, note = _code(texts, text_cols, columns, split_idx, inherited, scheme)
         label = _label(texts, text_cols, columns) if not total else "合计"
-        if code is None and not total and label:
-            m = code_in_name.match(squeeze(label))
-            if m and CODE.match(m.group("code")):
-                code, label = Code(m.group("code"), scheme), label.strip().lstrip("[").split("]", 1)[-1].lstrip(
-                    "0123456789-－— ").strip() or m.group("name")
+        if code is None and not total:
+            code, named = _code_in_cells(texts, text_cols, columns, scheme, code_in_name, prefer)
+            if named:
+                label = named
         if not label and not code:
             label = "三公经费" if not text_cols and any(c.key in ("total", "sangong") for c in columns) else "(row)"
         if note:
@@ -374,6 +374,36 @@ def _code(texts, text_cols, columns, split_idx, inherited, scheme):
             return Code(squeeze(value), scheme), inherited, ""
     first = squeeze(texts[0]) if texts else ""
     return (Code(first, scheme) if CODE.match(first) else None), inherited, ""
+
+
+def _code_preference(columns, text_cols, scheme: str) -> list[int]:
+    """The order in which text columns are searched for the row's code: where a row
+    carries several codes (功能 | 政府经济 | 部门经济), the one of the table's scheme."""
+    def rank(col: int) -> int:
+        head = squeeze(columns[col].label)
+        if scheme == "economic":
+            return 0 if "部门" in head and "经济" in head else 2 if "政府" in head else 1
+        if scheme == "functional":
+            return 0 if "功能" in head else 2 if "经济" in head else 1
+        return 1
+    return sorted(range(len(text_cols)), key=lambda k: (rank(text_cols[k]), k))
+
+
+def _code_in_cells(texts, text_cols, columns, scheme: str, pattern, prefer: list[int]) -> tuple[Code | None, str]:
+    """A code written in a cell, alone or before its name (``[2010501]行政运行``,
+    ``30101-基本工资``), from the preferred column; and the name written with it."""
+    for k in prefer:
+        if k >= len(texts) or columns[text_cols[k]].key in SPLIT_KEYS:
+            continue
+        text = squeeze(texts[k])
+        if CODE.match(text):
+            return Code(text, scheme), ""
+        m = pattern.match(text)
+        if m and CODE.match(m.group("code")):
+            raw = texts[k].strip().lstrip("[")
+            name = raw.split("]", 1)[1] if "]" in raw else raw[len(m.group("code")):]
+            return Code(m.group("code"), scheme), name.lstrip("-－— ").strip() or m.group("name")
+    return None, ""
 
 
 def _label(texts, text_cols, columns) -> str:

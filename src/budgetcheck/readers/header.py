@@ -134,6 +134,8 @@ def column_key(path: tuple[str, ...], template: Template) -> str:
     cols = template.columns
     leaf = squeeze(path[-1]) if path else ""
     leaf_key = _lookup(leaf, cols.get("leaves", [])) or (leaf or "amount")
+    if leaf_key.startswith("memo:"):
+        return leaf_key  # a memo column (扣除基建项目后预算数) is never a member of its group
     if "三公" in leaf and leaf_key in ("total", "amount", "subtotal") or leaf_key == "sangong":
         return "sangong"
     group_key = None

@@ -3,7 +3,9 @@
 A grid is a connected set of horizontal and vertical strokes.  Its column and row
 boundaries are the distinct positions of those strokes; a boundary missing between
 two neighbouring boxes means a merged cell, so boxes are joined across every missing
-edge (union-find) and each merged cell gets the glyphs whose centres fall inside it.
+edge (union-find) and each merged cell gets the glyphs whose centres fall inside it
+(a line of text that overflows its cell and straddles the rule below belongs to the
+cell it overflows from).
 A merged cell's text is kept once, at its top-left box, so a row keeps one cell per
 column and an empty box stays an empty cell: columns never shift.
 """
@@ -106,6 +108,8 @@ def _grid(hs, vs, xs: list[float], ys: list[float], glyphs: list[Glyph]) -> Grid
     for g in glyphs:
         c = bisect_right(xs, g.cx) - 1
         r = bisect_right(ys, g.cy) - 1
+        if 0 < r < nr and g.top < ys[r] - 0.3 * (g.bottom - g.top):
+            r -= 1  # a wrapped line that overflows its cell: it straddles the line below it
         if 0 <= c < nc and 0 <= r < nr:
             content.setdefault(find(r * nc + c), []).append(g)
     cells = tuple(sorted(

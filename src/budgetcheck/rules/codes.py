@@ -11,7 +11,7 @@ from ..catalogue import class_code, normalise_name, strip_enumerator
 from ..templates import load, squeeze
 from ..model import Document, Row, Table
 from .base import UNDECIDED, VIOLATION, Fact, where
-from .sums import coded_tables
+from .sums import coded_tables, is_flat
 
 
 def _code_column(table: Table) -> int | None:
@@ -57,10 +57,13 @@ def code_name(doc: Document) -> Iterator[Fact]:
 def duplicate_code(doc: Document) -> Iterator[Fact]:
     """A code appears at most once in a table.
 
+    A table that lists only leaf rows (no 类/款 rows above them: one row per unit block or
+    per code pair, as some regions print T3, T5 and T6) repeats codes by design.
+
     Fails: two rows 2080101 in T5.  Passes: each code once.
     """
     for table in coded_tables(doc):
-        if table.role == "T9":  # one unit may send several transfers
+        if table.role == "T9" or is_flat(table):  # transfers; leaf rows listed per unit or code pair
             continue
         first: dict[str, Row] = {}
         for row in table.body:
@@ -92,8 +95,8 @@ def code_hierarchy(doc: Document) -> Iterator[Fact]:
     Passes: 20801 present above 2080199; 31002 办公设备购置 16.85 under 310.
     """
     for table in coded_tables(doc):
-        if table.role == "T9":
-            continue
+        if table.role == "T9" or is_flat(table):
+            continue  # a table of leaf rows only (no 类/款 rows) is a layout, not a missing parent
         coded = [r for r in table.body if r.code is not None]
         codes = {r.code.text for r in coded}  # type: ignore[union-attr]
         parents = {r.code.parent.text for r in coded if r.code.parent is not None}  # type: ignore[union-attr]

@@ -27,7 +27,8 @@ def empty_statement(doc: Document) -> Iterator[Fact]:
 
     ``本表为空表``, ``无政府性基金预算支出`` or ``说明：本单位…无…`` over non-zero figures is an
     error; a table whose figures are all blank without such a statement is a warning
-    (was it left out by mistake?).  When the 政府性基金 table (T8) is empty, the
+    (was it left out by mistake?), unless the overview confirms it: an empty 政府性基金 or
+    国有资本经营 table whose fund lines in T1/T4 are zero.  When the 政府性基金 table (T8) is empty, the
     政府性基金 lines of T1, T2 and T4 must be zero too.
 
     Fails: ``说明：本单位2023年无政府性基金预算支出`` above a 合计 of 120.00.
@@ -44,12 +45,26 @@ def empty_statement(doc: Document) -> Iterator[Fact]:
             yield Fact(VIOLATION, where(doc, table, table.rows[i], c),
                        f"the table says it is empty (“{stated}”) but has figures",
                        f"表格注明为空（“{stated}”），但填有金额")
-        elif not stated and not nonzero and table.amount_columns:
+        elif not stated and not nonzero and table.amount_columns and not _confirmed_empty(doc, table):
             yield Fact(UNDECIDED, where(doc, table),
                        "every figure of this table is blank and no note says the table is empty",
                        "本表金额全部为空，且未注明为空表")
         if table.role == "T8" and not nonzero:
             yield from _fund_lines_zero(doc)
+
+
+_FUND_OF = {"T8": "gov_fund", "T8b": "soe"}
+
+
+def _confirmed_empty(doc: Document, table: Table) -> bool:
+    """An empty fund table is what the overview says: its fund's lines in T1/T4 are all
+    zero (some regions publish such a table without a statement)."""
+    fund = _FUND_OF.get(table.role or "")
+    if fund is None:
+        return False
+    lines = [r for t in (*doc.tables_of("T1"), *doc.tables_of("T4")) for r in side_rows(t, "income", "item")
+             if fund_key(r.label) == fund and r.amounts[0] is not None]
+    return bool(lines) and all(r.amounts[0].value == 0 for r in lines)  # type: ignore[union-attr]
 
 
 def _fund_lines_zero(doc: Document) -> Iterator[Fact]:

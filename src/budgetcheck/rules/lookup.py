@@ -21,6 +21,29 @@ def rows_by_code(table: Table) -> dict[str, Row]:
     return {r.code.text: r for r in table.rows if r.code is not None and not r.is_total}
 
 
+def by_code(doc: Document, table: Table, code: str, key: str) -> Cell | None:
+    """The figure of ``code`` under column ``key``: its row, or, in a table that lists
+    only the rows below it (leaf rows per unit, code pairs), the sum of those rows."""
+    col = table.column(key)
+    if col is None:
+        return None
+    rows = [r for r in table.rows if r.code is not None and not r.is_total]
+    own = next((r for r in rows if r.code.text == code), None)  # type: ignore[union-attr]
+    if own is not None:
+        return cell(doc, table, own, key)
+    below = [r for r in rows if r.code.text.startswith(code)]  # type: ignore[union-attr]
+    codes = {r.code.text for r in below}  # type: ignore[union-attr]
+    top = [r for r in below if not any(r.code.text != c and r.code.text.startswith(c) for c in codes)]  # type: ignore[union-attr]
+    amounts = [r.amounts[col] for r in top if r.amounts[col] is not None]
+    if not amounts:
+        return None
+    from ..arith import total_of  # the sum of rounded figures keeps their rounding
+
+    loc = where(doc, table, top[0], col)
+    total = amounts[0] if len(amounts) == 1 else total_of(amounts, amounts[0].unit)  # type: ignore[arg-type]
+    return Cell(total, Location(loc.path, loc.table, loc.title, code, loc.column, loc.line, loc.cell, loc.page))
+
+
 def cell(doc: Document, table: Table, row: Row | None, key: str) -> Cell | None:
     """The figure in ``row`` under the column whose key is ``key``; None when absent."""
     if row is None:

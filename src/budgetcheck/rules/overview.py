@@ -9,7 +9,7 @@ from typing import Iterator
 from ..arith import compare_equal, compare_sum, total_of
 from ..model import Document, Row, Table
 from .base import Fact, compared, where
-from .lookup import Cell, cell, fund_key, one, rows_by_code, side_rows, zero_at
+from .lookup import Cell, by_code, cell, fund_key, one, rows_by_code, side_rows, zero_at
 
 SIDES = {"income": ("income", "收入"), "expenditure": ("expenditure", "支出")}
 
@@ -124,9 +124,10 @@ def overview_vs_detail(doc: Document) -> Iterator[Fact]:
 
     T1: each expenditure line (by 类 name) = T3 合计 of that 类; 本年支出合计 = T3 合计;
     each income line = the T2 合计 row's column for that fund (一般公共预算, 事业收入 …).
-    T4: each expenditure line = T3 财政拨款小计 of that 类; 一般公共预算拨款 = T1's line =
-    T5 合计; 政府性基金预算拨款 = T8 合计.  A 类 with figures in T3 but no line in the
-    overview is reported too.
+    T4: each expenditure line = T3 财政拨款小计 of that 类 (where T3 has no 财政拨款 columns:
+    T5 + T8 + 国有资本经营 of that 类); 一般公共预算拨款 = T1's line = T5 合计; 政府性基金预算
+    拨款 = T8 合计.  A 类 with figures in T3 but no line in the overview is reported too.
+    Where a table lists only leaf rows, a 类 is the sum of its rows.
 
     Fails: T1 八、社会保障和就业支出 125,072.67 while T3 208 合计 is 125,027.67.
     Passes: both 125,072.67.
@@ -141,7 +142,7 @@ def overview_vs_detail(doc: Document) -> Iterator[Fact]:
                 if row.code is None:
                     continue
                 seen.add(row.code.text)
-                other = cell(doc, t3, t3_rows.get(row.code.text), key) or zero_at(doc, t3, row.code.text, row.amounts[0].unit)  # type: ignore[union-attr]
+                other = by_code(doc, t3, row.code.text, key) or zero_at(doc, t3, row.code.text, row.amounts[0].unit)  # type: ignore[union-attr]
                 yield from _equal(doc, _amount(doc, table, row), other, f"{row.label} = T3 {row.code} ({key})",
                                   f"{row.label}应与T3表{row.code}科目一致")
             for code, r3 in t3_rows.items():
@@ -151,12 +152,31 @@ def overview_vs_detail(doc: Document) -> Iterator[Fact]:
                         missing = zero_at(doc, table, r3.label, t3cell.amount.unit)
                         yield from _equal(doc, t3cell, missing, f"T3 {code} {r3.label} has no line in {table.role}",
                                           f"T3表{code}{r3.label}在{table.role}表中没有对应行")
-            if table.role == "T1":
-                year = one(table, "expenditure", "year_total")
-                if year is not None:
-                    yield from _equal(doc, _amount(doc, table, year), cell(doc, t3, t3.total_row, "total"),
-                                      "本年支出合计 = T3 合计", "本年支出合计应与T3表合计一致")
+        elif table.role == "T4":
+            yield from _fiscal_by_class(doc, table)
+        if t3 is not None and table.role == "T1" and t3.column("total") is not None:
+            year = one(table, "expenditure", "year_total")
+            if year is not None:
+                yield from _equal(doc, _amount(doc, table, year), cell(doc, t3, t3.total_row, "total"),
+                                  "本年支出合计 = T3 合计", "本年支出合计应与T3表合计一致")
         yield from _income(doc, table, t2, t5, t8)
+
+
+def _fiscal_by_class(doc: Document, table: Table) -> Iterator[Fact]:
+    """T4 class lines against the fund tables, when T3 does not split 财政拨款."""
+    funds = [t for t in (doc.table("T5"), doc.table("T8"), doc.table("T8b")) if t is not None]
+    if not funds or doc.table("T5") is None:
+        return
+    for row in side_rows(table, "expenditure", "item"):
+        if row.code is None or row.amounts[0] is None:
+            continue
+        parts = [c for t in funds if (c := by_code(doc, t, row.code.text, "total")) is not None]
+        mine = _amount(doc, table, row)
+        if not parts:
+            parts = [zero_at(doc, funds[0], row.code.text, mine.amount.unit)]
+        yield from compared(compare_sum(mine.amount, [p.amount for p in parts]), mine.location,
+                            f"{row.label} = T5 + T8 {row.code}", f"{row.label}应与T5、T8表{row.code}科目之和一致",
+                            [p.location for p in parts])
 
 
 def _income_lines(table: Table) -> tuple[list[Row], list[Row], bool]:

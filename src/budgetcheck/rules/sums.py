@@ -62,6 +62,14 @@ def row_checks(table: Table) -> Iterator[SumCheck]:
                            tuple(Term(row, p, a) for p, a in zip(identity.parts, parts)))  # type: ignore[arg-type]
 
 
+def is_flat(table: Table) -> bool:
+    """A coded table that lists only leaf codes, without the 类/款 rows above them (one
+    row per code pair or per unit block): its codes may repeat and have no parent row."""
+    codes = {r.code.text for r in table.rows if r.code is not None and not r.is_total}
+    return bool(codes) and not any(r.code.parent is not None and r.code.parent.text in codes
+                                   for r in table.rows if r.code is not None)
+
+
 def families(table: Table) -> tuple[list[tuple[Row, list[Row]]], list[Row]]:
     """(parent, its rows) for every parent row, and the top-level rows.
 
