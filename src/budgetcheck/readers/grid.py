@@ -109,7 +109,8 @@ def parse_grid(role: str | None, title: str, unit: str, tab_lines: list[tuple[in
         columns = tuple(replace(c, key="total") if i == amounts[0] else c for i, c in enumerate(columns))
     codes = _raw_codes(kept, columns, template)
     scheme = scheme_of(columns, role, codes)
-    rows = _rows(kept, columns, unit, scheme, row_identities(columns, template), template, readings)
+    attributes = role in ("TGP", "TGS") and scheme != "unit"
+    rows = _rows(kept, columns, unit, scheme, row_identities(columns, template), template, readings, attributes)
     rows = _structure(rows, kept, columns, indents or {}, readings, scheme)
     if role == "T7" and any(not c.is_amount for c in columns):
         rows = sangong_rows(rows, template, readings)
@@ -170,7 +171,9 @@ def _raw_codes(body, columns, template) -> list[str]:
 
 
 def _rows(body, columns: tuple[Column, ...], unit: str, scheme: str, identities: tuple[Identity, ...],
-          template: Template, readings: list[str]) -> list[Row]:
+          template: Template, readings: list[str], attributes: bool = False) -> list[Row]:
+    """``attributes``: the codes in this table describe its items (a procurement line's
+    subject code) rather than identify its rows; they are not read as row codes."""
     text_cols = [i for i, c in enumerate(columns) if not c.is_amount]
     amount_cols = [i for i, c in enumerate(columns) if c.is_amount]
     slot = {col: k for k, col in enumerate(amount_cols)}
@@ -188,10 +191,10 @@ def _rows(body, columns: tuple[Column, ...], unit: str, scheme: str, identities:
             cells[: len(text_cols)] + [""] * max(0, len(text_cols) - len(cells)))
         total = any(TOTAL.match(squeeze(t)) for t in texts if t)
         code, note = None, ""
-        if not total:
+        if not total and not attributes:
             code, inherited, note = _code(texts, text_cols, columns, split_idx, inherited, scheme)
         label = _label(texts, text_cols, columns) if not total else "合计"
-        if code is None and not total:
+        if code is None and not total and not attributes:
             code, named = _code_in_cells(texts, text_cols, columns, scheme, code_in_name, prefer)
             if named:
                 label = named
@@ -255,6 +258,12 @@ def _structure(rows: list[Row], body, columns, indents, readings: list[str], sch
     levels = indent_levels([None if r.is_total else o for r, o in zip(rows, offsets)])
     if levels is None:
         return rows
+    last = 0
+    for i, (row, level) in enumerate(zip(rows, levels)):
+        if level is not None:
+            last = level
+        elif not row.is_total and last:
+            levels[i] = last + 1  # a row with its label column blank: an item of the row above
     readings.append("rows have no codes: their levels are read from the indentation of their names")
     out: list[Row] = []
     stack: list[int] = []  # index of the last row seen at each level

@@ -27,7 +27,7 @@ from .forms import parse_t10, parse_t11
 from .grid import MAX_HEADER, parse_grid, split_header
 from .header import is_numbering
 from .structure import enumerator_rank
-from .overview import parse_overview
+from .overview import _sides, parse_overview
 from .pdf_page import Grid
 
 X_TOL = 3.0
@@ -104,11 +104,13 @@ def build(table: PdfTable, index: int, line_pages: list[int], template: Template
     forms = layout == "form"
     if forms:
         body_at = 0
-    elif layout == "overview":  # the first line with a figure or a numbered label
-        body_at = next((i for i, cells in enumerate(first_rows) if any(
-            is_number(c) or enumerator_rank(c) is not None for c in cells if c)), len(first_rows))
     else:
         body_at = split_header(first_rows, role, template)
+        if role is not None and layout == "grid" and _sides(header_paths(first.grid, body_at, template)) is not None:
+            layout = "overview"  # a fund table printed as 收入 | 支出 lines (政府性基金收支表)
+    if layout == "overview":  # the first line with a figure or a numbered label
+        body_at = next((i for i, cells in enumerate(first_rows) if any(
+            is_number(c) or enumerator_rank(c) is not None for c in cells if c)), len(first_rows))
     if role is None and body_at in (0, len(first_rows)) and first_rows:
         body_at = 1
     paths = header_paths(first.grid, body_at, template) if not forms else None

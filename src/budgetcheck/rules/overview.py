@@ -52,7 +52,7 @@ def overview_balance(doc: Document) -> Iterator[Fact]:
     Fails: 本年收入合计 131,297.24 while 129,217.94 + 1,932.30 + 147.00 = 131,297.24 is
     stated as 131,297.42.  Passes: the same lines with 131,297.24.
     """
-    for table in [*doc.tables_of("T1"), *doc.tables_of("T4")]:
+    for table in [t for t in doc.tables if any(r.side for r in t.rows)]:  # T1, T4 and any table laid out so
         kids = children_of(table)
         rows = table.rows
         grands: dict[str, Row] = {}
@@ -136,7 +136,8 @@ def overview_vs_detail(doc: Document) -> Iterator[Fact]:
     t3_rows = rows_by_code(t3) if t3 else {}
     for table in [*doc.tables_of("T1"), *doc.tables_of("T4")]:
         key = "total" if table.role == "T1" else "fiscal"
-        if t3 is not None and t3.column(key) is not None:  # a T3 without 财政拨款 columns says nothing here
+        functional = t3 is not None and any(r.code is not None and r.code.scheme == "functional" for r in t3.rows)
+        if t3 is not None and functional and t3.column(key) is not None:  # a T3 by unit, or without 财政拨款 columns, says nothing here
             seen = set()
             for row in side_rows(table, "expenditure", "item"):
                 if row.code is None:
@@ -146,7 +147,7 @@ def overview_vs_detail(doc: Document) -> Iterator[Fact]:
                 yield from _equal(doc, _amount(doc, table, row), other, f"{row.label} = T3 {row.code} ({key})",
                                   f"{row.label}应与T3表{row.code}科目一致")
             for code, r3 in t3_rows.items():
-                if len(code) == 3 and code not in seen and r3.code is not None:
+                if len(code) == 3 and code not in seen and r3.code is not None and r3.code.scheme == "functional":
                     t3cell = cell(doc, t3, r3, key)
                     if t3cell is not None and t3cell.amount.value != 0:
                         missing = zero_at(doc, table, r3.label, t3cell.amount.unit)

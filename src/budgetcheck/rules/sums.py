@@ -47,7 +47,7 @@ class SumCheck:
 
 def coded_tables(doc: Document) -> Iterator[Table]:
     for table in doc.tables:
-        if table.role in GRID_ROLES:
+        if table.role in GRID_ROLES and not any(r.side for r in table.rows):  # not one printed as 收入 | 支出
             yield table
 
 
@@ -60,6 +60,11 @@ def row_checks(table: Table) -> Iterator[SumCheck]:
                 continue
             yield SumCheck("row", table, Term(row, identity.total, total),
                            tuple(Term(row, p, a) for p, a in zip(identity.parts, parts)))  # type: ignore[arg-type]
+
+
+#: Tables that list items (procurement, services, projects, carry-overs): their codes are
+#: attributes of the items, and their heading rows are known only from the layout.
+LISTS = ("TGP", "TGS", "TPJ", "TCO")
 
 
 def is_flat(table: Table) -> bool:
@@ -93,8 +98,8 @@ def families(table: Table) -> tuple[list[tuple[Row, list[Row]]], list[Row]]:
                 kids.setdefault(by_code[parent.text], []).append(row)
             else:
                 tops.append(row)
-        elif not coded:
-            tops.append(row)
+        elif not coded and (row.level or table.role not in LISTS):
+            tops.append(row)  # a list whose structure was not read is not summed by its rows
     out = [(rows[i], members) for i, members in kids.items() if not (len(members) == 1 and members[0].memo)]
     return out, tops
 
