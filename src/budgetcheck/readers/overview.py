@@ -213,8 +213,8 @@ def structure_rows(tab_lines: list[tuple[int, str]], unit: str) -> list[Row]:
         for i, cell in enumerate(cells):
             if cell in STRUCTURES:
                 figures = [(cells[j] if j < len(cells) else "") for j in (i + 1, i + 2)]
-                if not any(is_number(f) for f in figures):
-                    continue  # a header cell named 合计, not a structure line with its figures
+                if cell == "合计" and not any(is_number(f) for f in figures):
+                    continue  # a header cell named 合计, not the structure's 合计 line
                 amounts = tuple(_amount(f, unit)[0] for f in figures)
                 rows.append(Row(cell, None, amounts, lineno, raw, is_total=cell == "合计"))
     return rows
