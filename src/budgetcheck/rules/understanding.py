@@ -1,0 +1,89 @@
+"""Whether a table was understood: an identity that fails in most of its rows.
+
+Why: when a sum fails in one row of forty, that row is wrong; when it fails in thirty
+rows of forty, the reader read the table wrong (a comparison column summed, a group's
+合计 taken for the table's total) far more often than the publisher did.  Reporting
+thirty errors then is crying wolf.  So a table in which a row identity fails in most
+rows (at least ``MIN_FAILURES`` of them), or in which most parent rows disagree with
+their children, is one warning that says so, with the evidence, and no error that
+rests on that table is reported (budget-rules §6, "confidence discipline").
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterator
+
+from ..arith import VIOLATION
+from ..model import Document, Finding, Location, Table
+from .base import UNDECIDED, Fact, where
+from .sums import evaluated
+
+MIN_FAILURES = 3
+
+
+def _key(table: Table) -> tuple[str, str]:
+    return (table.role or "", table.title)
+
+
+def not_understood(doc: Document) -> dict[tuple[str, str], tuple[str, str]]:
+    """(role, title) of each table that was not understood → the evidence (English, Chinese)."""
+    rows: dict[tuple[int, str, tuple[int, ...]], list[bool]] = defaultdict(list)
+    trees: dict[int, list[bool]] = defaultdict(list)
+    tables: dict[int, Table] = {}
+    for check, comparison in evaluated(doc):
+        t = check.table
+        tables[t.index] = t
+        failed = comparison.status == VIOLATION
+        if check.kind == "row":
+            ident = (t.index, t.columns[check.total.column].label, tuple(p.column for p in check.parts))
+            rows[ident].append(failed)
+        else:
+            trees[t.index].append(failed)
+    out: dict[tuple[str, str], tuple[str, str]] = {}
+    for (index, label, _), results in rows.items():
+        bad = sum(results)
+        if bad >= MIN_FAILURES and bad * 2 > len(results):
+            out.setdefault(_key(tables[index]), (f"the row sum for column “{label}” fails in {bad} of {len(results)} rows",
+                                                 f"“{label}”列的行内勾稽在{len(results)}行中有{bad}行不成立"))
+    for index, results in trees.items():
+        bad = sum(results)
+        if bad >= MIN_FAILURES and bad * 2 > len(results):
+            out.setdefault(_key(tables[index]), (f"{bad} of {len(results)} sums of rows under their parent fail",
+                                                 f"上下级汇总关系{len(results)}处中有{bad}处不成立"))
+    return out
+
+
+def table_understood(doc: Document) -> Iterator[Fact]:
+    """A table whose identities fail in most rows was not understood: one warning.
+
+    When a row sum fails in most rows of a table (three or more), or most parent rows
+    differ from the sum of their rows, the table was almost certainly read wrong (a
+    column of unknown meaning, a comparison column taken for a part): the warning
+    gives the evidence, and no error that rests on this table is reported.  Check the
+    table by hand.
+
+    Fails: a T5 whose 合计 differs from 基本支出 + 项目支出 in 27 of 27 rows.
+    Passes: a T5 where one row of 27 differs (that row is an error).
+    """
+    found = not_understood(doc)
+    for table in doc.tables:
+        evidence = found.get(_key(table))
+        if evidence:
+            en, zh = evidence
+            yield Fact(UNDECIDED, where(doc, table), f"this table was not understood: {en}; "
+                       "its checks were not reported", f"本表未能正确理解：{zh}；本表的核对结果不予报告")
+
+
+def discount(findings: list[Finding], doc: Document, rule_id: str) -> list[Finding]:
+    """Drop the errors and notices that rest on a table that was not understood."""
+    found = not_understood(doc)
+    if not found:
+        return findings
+    tables = set(found)
+
+    def rests(loc: Location) -> bool:
+        return (loc.table, loc.title) in tables
+
+    return [f for f in findings if f.rule == rule_id or f.severity == "warning"
+            or not (rests(f.location) or any(rests(r) for r in f.related))]
