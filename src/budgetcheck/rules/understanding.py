@@ -18,6 +18,7 @@ from ..arith import VIOLATION
 from ..model import Document, Finding, Location, Table
 from .base import UNDECIDED, Fact, where
 from .sums import evaluated
+from .workbook import unknown_cells
 
 MIN_FAILURES = 3
 
@@ -26,13 +27,21 @@ def _key(table: Table) -> tuple[str, str]:
     return (table.role or "", table.title)
 
 
+def _ref(term) -> str:
+    refs = term.row.refs
+    return refs[term.column] if term.column < len(refs) else ""
+
+
 def not_understood(doc: Document) -> dict[tuple[str, str], tuple[str, str]]:
     """(role, title) of each table that was not understood → the evidence (English, Chinese)."""
     rows: dict[tuple[int, str, tuple[int, ...]], list[bool]] = defaultdict(list)
     trees: dict[int, list[bool]] = defaultdict(list)
     tables: dict[int, Table] = {}
+    unknown = unknown_cells(doc)  # a formula saved without its value decides nothing
     for check, comparison in evaluated(doc):
         t = check.table
+        if unknown and any(_ref(term) in unknown for term in (check.total, *check.parts)):
+            continue
         tables[t.index] = t
         failed = comparison.status == VIOLATION
         if check.kind == "row":
