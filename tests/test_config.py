@@ -122,7 +122,8 @@ def test_load_merges_file_and_command_line(tmp_path):
     config = load(overrides={"strict": False}, cwd=tmp_path)
     path = str(tmp_path / "budgetcheck.toml")
     assert config.sources == {"select": path, "ignore": "default", "severity": path, "rounding": "default",
-                              "tolerance": path, "strict": "command line", "lang": "default", "waivers": path}
+                              "tolerance": path, "strict": "command line", "lang": "default", "waivers": path,
+                              "require_tables": "default", "kind": "default"}
     settings = config.settings()
     assert settings.strict is False
     assert "BC101" in settings.select and "BC151" in settings.select and "BC001" not in settings.select

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from .coverage import NOT_VERIFIED, Coverage, coverage_of
 from .engine import Settings, check, counts
 from .errors import InputError
 from .model import Document, Finding, Table
@@ -48,6 +49,7 @@ class DocumentReport:
     skipped: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (rule, missing tables): checks that could not run
     json_text: str = ""  # this document's JSON part, rendered by a worker (reporters/jsonout.py)
     json_key: int | None = None  # what json_text was rendered from
+    coverage: Coverage | None = None  # the document's kind, the tables found and missing, the status
 
     @property
     def tables(self) -> tuple[TableInfo, ...]:
@@ -58,6 +60,13 @@ class DocumentReport:
     def light(self) -> DocumentReport:
         """The same report without the document: plain, small data for another process."""
         return replace(self, document=None, outline=self.tables)
+
+    @property
+    def status(self) -> str:
+        """verified, partly verified or not verified."""
+        if self.error:
+            return NOT_VERIFIED
+        return self.coverage.status if self.coverage is not None else "verified"
 
     @property
     def summary(self) -> dict[str, int]:
@@ -71,12 +80,25 @@ class DocumentReport:
 
 
 def _report(document: Document, settings: Settings | None) -> DocumentReport:
-    if not any(t.role for t in document.tables) and not _has_claims(document):
-        return DocumentReport(document.path, document, [], f"{document.path}: no budget tables found (and no figures in its text)")
+    from .readers.kind import document_kind
+
+    settings = settings or Settings()
+    claims = _has_claims(document)
+    kind = settings.kind or document_kind(document, claims)
+    if kind == "final":
+        return DocumentReport(document.path, document, [], f"{document.path}: final accounts (部门决算): not verified, "
+                              "budgetcheck verifies budgets (部门预算) only so far",
+                              coverage=Coverage(kind="final", template=document.template, status=NOT_VERIFIED))
+    if not any(t.role for t in document.tables) and not claims:
+        return DocumentReport(document.path, document, [], f"{document.path}: no budget tables found (and no figures in its text)",
+                              coverage=Coverage(kind=kind, template=document.template, status=NOT_VERIFIED))
+    from .rules.understanding import not_understood
     from .rules.workbook import settled  # a formula saved without its value decides nothing
 
-    return DocumentReport(document.path, document, settled(check(document, settings), document),
-                          skipped=skipped_checks(document, settings))
+    skipped = skipped_checks(document, settings)
+    findings = settled(check(document, settings), document)
+    covered = coverage_of(document, kind, skipped, not_understood(document))
+    return DocumentReport(document.path, document, findings, skipped=skipped, coverage=covered)
 
 
 def skipped_checks(document: Document, settings: Settings | None) -> tuple[tuple[str, tuple[str, ...]], ...]:

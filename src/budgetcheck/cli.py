@@ -114,6 +114,10 @@ def verify(
                                 "against the tables of all of them (a workbook's table wins over text)."),
     annotate: Optional[Path] = typer.Option(None, "--annotate", help="Write a copy of the Excel workbook checked, "
                                             "its findings marked on their cells and listed on a first sheet."),
+    require_tables: Optional[bool] = typer.Option(None, "--require-tables/--no-require-tables",
+                                                  help="A core table (T1–T8) missing from a budget is an error."),
+    kind: Optional[str] = typer.Option(None, "--kind", help="What the documents are: budget or final "
+                                       "(default: read from each document's title and tables)."),
 ) -> None:
     """Check every table identity of the documents; exit 1 on errors, 2 on unreadable input."""
     from .batch import default_jobs
@@ -122,7 +126,7 @@ def verify(
     from .runner import verify as run_verify
 
     config = _config(config_file, no_config, strict=strict, lang=lang, select=select, ignore=ignore,
-                     rounding=rounding, waivers=waivers)
+                     rounding=rounding, waivers=waivers, require_tables=require_tables, kind=kind)
     request = Request([str(f) for f in files], fmt.value, output, baseline, write_baseline, glob,
                       default_jobs() if jobs is None else jobs, quiet, as_one=as_one, annotate=annotate,
                       cross=cross)

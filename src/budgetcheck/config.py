@@ -29,6 +29,8 @@ DEFAULTS: dict[str, Any] = {
     "strict": False,
     "lang": None,  # from the locale
     "waivers": None,
+    "require_tables": False,  # a missing core table is an error (a pre-publication gate)
+    "kind": None,  # budget or final: what every document is, instead of reading it from each
 }
 #: Accepted and not used yet: ``documents`` (year → file) is for a future ``diff``.
 RESERVED = {"documents"}
@@ -52,7 +54,8 @@ class Config:
 
         return Settings(strict=bool(self.values["strict"]), select=resolve(self.values["select"]),
                         ignore=resolve(self.values["ignore"]), severity=self.severity_by_id(),
-                        rounding=self.values["rounding"], tolerance=dict(self.values["tolerance"]))
+                        rounding=self.values["rounding"], tolerance=dict(self.values["tolerance"]),
+                        require_tables=bool(self.values.get("require_tables")), kind=self.values.get("kind"))
 
     def severity_by_id(self) -> dict[str, str]:
         from .ruleset import resolve
@@ -157,13 +160,17 @@ def validate(raw: dict, where: str) -> dict[str, Any]:
                 if unit not in UNIT_SCALE:
                     raise UsageError(f"{where}: unknown unit {unit!r} in 'tolerance' (units: {', '.join(UNIT_SCALE)})")
             out[key] = {unit: _amount(v, f"{where}: tolerance.{unit}") for unit, v in value.items()}
-        elif key == "strict":
+        elif key in ("strict", "require_tables"):
             if not isinstance(value, bool):
                 raise UsageError(f"{_at(where, key)} must be true or false")
             out[key] = value
         elif key == "lang":
             if value not in ("zh", "en"):
                 raise UsageError(f"{_at(where, key)} must be \"zh\" or \"en\", not {value!r}")
+            out[key] = value
+        elif key == "kind":
+            if value not in ("budget", "final"):
+                raise UsageError(f"{_at(where, key)} must be \"budget\" or \"final\", not {value!r}")
             out[key] = value
         elif key == "waivers":
             if not isinstance(value, str) or not value:

@@ -29,6 +29,8 @@ class Settings:
     severity: dict[str, str] = field(default_factory=dict)
     rounding: str = NEAREST  # nearest | truncate (arith.Policy)
     tolerance: dict[str, Decimal] = field(default_factory=dict)  # extra absolute bound per unit
+    require_tables: bool = False  # a missing core table is an error (BC005), for a pre-publication gate
+    kind: str | None = None  # the document's kind as given (--kind), else read from the document
 
     def rounding_policy(self):
         """The arith policy of these settings; a no-op context for the default."""
@@ -37,9 +39,20 @@ class Settings:
         return policy(self.rounding, self.tolerance)
 
 
+#: Rules that run only when a setting asks for them.
+ON_REQUEST = {"BC005": "require_tables"}
+
+
 def selected(settings: Settings) -> list[Rule]:
-    rules = [r for r in REGISTRY.values() if not settings.select or r.id in settings.select]
-    return [r for r in rules if r.id not in settings.ignore]
+    out = []
+    for rule in REGISTRY.values():
+        flag = ON_REQUEST.get(rule.id)
+        if (settings.select and rule.id not in settings.select) or rule.id in settings.ignore:
+            continue
+        if flag is not None and not getattr(settings, flag):
+            continue
+        out.append(rule)
+    return out
 
 
 def stamp(rule: Rule, fact: Fact, settings: Settings) -> Finding:

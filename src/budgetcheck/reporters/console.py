@@ -20,10 +20,13 @@ LABEL = {
     "en": {"row": "row", "column": "column", "line": "line", "expected": "expected", "actual": "actual",
            "difference": "difference", "tolerance": "tolerance", "cannot": "cannot read", "errors": "errors",
            "warnings": "warnings", "notices": "notices", "read": "tables read", "unknown": "not recognised",
-           "skipped": "checks not run (table missing)"},
+           "skipped": "checks not run (table missing)", "partly verified": "partly verified",
+           "not verified": "not verified", "kind": {"budget": "budget", "final": "final accounts", "report": "report",
+                                                    "other": "other"}},
     "zh": {"row": "行", "column": "列", "line": "第", "expected": "应为", "actual": "实为", "difference": "差额",
            "tolerance": "允许误差", "cannot": "无法读取", "errors": "个错误", "warnings": "个警告", "notices": "个提示",
-           "read": "张表已识别", "unknown": "未识别", "skipped": "缺表未能核对"},
+           "read": "张表已识别", "unknown": "未识别", "skipped": "缺表未能核对", "partly verified": "部分核对",
+           "not verified": "未核对", "kind": {"budget": "预算", "final": "决算", "report": "报告", "other": "其他"}},
 }
 
 
@@ -42,7 +45,8 @@ def render(reports, console: Console, lang: str = "en") -> None:
     for report in reports:
         console.print(f"[bold]{escape(report.path)}[/bold]")
         if report.error:
-            console.print(f"  [bold red]{LABEL[lang]['cannot']}:[/bold red] {escape(report.error)}")
+            label = LABEL[lang]["not verified" if report.coverage is not None else "cannot"]
+            console.print(f"  [bold red]{label}:[/bold red] {escape(report.error)}")
             continue
         tables = report.tables
         titles = {t.role: t.title for t in reversed(tables) if t.role}
@@ -67,6 +71,10 @@ def render(reports, console: Console, lang: str = "en") -> None:
         shown = "; ".join(t.title for t in unknown[:3]) + ("; …" if len(unknown) > 3 else "")
         console.print(counted + f" · {len(known)} {w['read']} ({escape(', '.join(dict.fromkeys(t.role for t in known)))})"
                       + (f", {len(unknown)} {w['unknown']}: " + escape(shown) if unknown else ""))
+        covered = getattr(report, "coverage", None)
+        if covered is not None and covered.status != "verified":
+            console.print(f"  [bold yellow]{w[covered.status]}[/bold yellow] ({w['kind'][covered.kind]}): "
+                          + escape("; ".join(covered.reasons)))
         skipped = getattr(report, "skipped", ())
         if skipped:
             console.print(f"  {w['skipped']}: " + escape(", ".join(f"{r} ({'/'.join(m)})" for r, m in skipped)),
@@ -102,8 +110,11 @@ def summary_table(reports, console: Console) -> None:
     table = RichTable("document", "errors", "warnings", "notices", *extra, "status", title="Summary")
     for report in reports:
         s = report.summary
-        status = "unreadable" if report.error else ("errors" if s["errors"] else "ok")
-        style = {"unreadable": "bold red", "errors": "red", "ok": "green"}[status]
+        status = ("not verified" if report.error and getattr(report, "coverage", None) is not None
+                  else "unreadable" if report.error else "errors" if s["errors"]
+                  else "partly verified" if getattr(report, "status", "verified") != "verified" else "ok")
+        style = {"unreadable": "bold red", "not verified": "bold red", "errors": "red", "partly verified": "yellow",
+                 "ok": "green"}[status]
         table.add_row(escape(report.path), str(s["errors"]), str(s["warnings"]), str(s["notices"]),
                       *(str(s.get(k, 0)) for k in extra), f"[{style}]{status}[/]")
     console.print(table)

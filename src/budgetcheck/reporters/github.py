@@ -36,6 +36,10 @@ def render(reports, lang: str = "en") -> str:
         if report.error:
             out.append(command("error", {"file": report.path, "title": "budgetcheck"}, report.error))
             continue
+        covered = getattr(report, "coverage", None)
+        if covered is not None and covered.status != "verified":
+            out.append(command("warning", {"file": report.path, "title": covered.status},
+                               f"{covered.status}: " + "; ".join(covered.reasons)))
         for f in report.findings:
             if f.suppressed:
                 continue

@@ -60,6 +60,8 @@ def document(report) -> dict:
     doc["tables"] = [table(t) for t in report.tables]
     doc["findings"] = [finding(f) for f in report.findings]
     doc["summary"] = report.summary
+    if getattr(report, "coverage", None) is not None:
+        doc["coverage"] = report.coverage.as_dict()
     if getattr(report, "skipped", ()):
         doc["skipped"] = [{"rule": rule, "missing": list(missing)} for rule, missing in report.skipped]
     return doc

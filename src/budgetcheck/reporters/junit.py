@@ -22,6 +22,13 @@ def _case(suite: ET.Element, classname: str, name: str) -> ET.Element:
 def _suite(report, rules, lang: str) -> tuple[ET.Element, dict[str, int]]:
     suite = ET.Element("testsuite", name=report.path)
     counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+    covered = getattr(report, "coverage", None)
+    if covered is not None:
+        props = ET.SubElement(suite, "properties")
+        ET.SubElement(props, "property", name="kind", value=covered.kind)
+        ET.SubElement(props, "property", name="status", value=covered.status)
+        if covered.reasons:
+            ET.SubElement(props, "property", name="coverage", value="; ".join(covered.reasons))
     if report.error:
         case = _case(suite, report.path, "read")
         ET.SubElement(case, "error", message=report.error, type="unreadable").text = report.error

@@ -98,10 +98,13 @@ def render(reports, rules, lang: str = "en", baseline: bool = False, exit_code: 
     invocation = {"executionSuccessful": not notes, "exitCode": exit_code}
     if notes:
         invocation["toolExecutionNotifications"] = notes
+    covered = [{"uri": uri(r.path), **r.coverage.as_dict()} for r in reports if getattr(r, "coverage", None) is not None]
     run = {
         "tool": {"driver": {"name": "budgetcheck", "version": __version__, "semanticVersion": __version__,
                             "rules": [_rule(r) for r in rules]}},
         "invocations": [invocation],
         "results": results,
     }
+    if covered:
+        run["properties"] = {"coverage": covered}
     return json.dumps({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, ensure_ascii=False, indent=2)

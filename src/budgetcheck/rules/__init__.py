@@ -11,7 +11,7 @@ from .arguments import breakdown_sum, change_arithmetic, ratio_arithmetic
 from .arithmetic import row_crossfoot, subtotal_tree, total_row, unit_scale
 from .base import Rule
 from .codes import class_name, code_hierarchy, code_name, duplicate_code
-from .content import empty_statement, non_numeric, row_alignment
+from .content import empty_statement, missing_table, non_numeric, row_alignment
 from .narrative import narrative_counts, narrative_figures, narrative_subjects, subjects_omitted
 from .crossdoc import cross_document, stated_change
 from .cross import basic_by_economic, fiscal_by_code, sangong_ceiling
@@ -24,6 +24,7 @@ _RULES = (
     Rule("BC001", "row-alignment", "warning", "reading", row_alignment),
     Rule("BC002", "non-numeric-cell", "warning", "reading", non_numeric),
     Rule("BC003", "hidden-cells", "warning", "reading", hidden_cells),
+    Rule("BC005", "missing-table", "error", "reading", missing_table),
     Rule("BC010", "table-understood", "warning", "reading", table_understood),
     Rule("BC101", "row-crossfoot", "error", "tables", row_crossfoot),
     Rule("BC102", "subtotal-tree", "error", "tables", subtotal_tree),

@@ -132,3 +132,27 @@ def non_numeric(doc: Document) -> Iterator[Fact]:
                     continue
                 yield Fact(UNDECIDED, where(doc, table, row, None),
                            f"“{text}” is not a figure; it was read as blank", f"“{text}”不是数字，已按空白处理")
+
+
+def missing_table(doc: Document) -> Iterator[Fact]:
+    """A core table of the national set is not in the document (with ``--require-tables``).
+
+    Every budget publishes T1–T8 (收支总表, 收入总表, 支出总表, 财政拨款收支总表, 一般公共
+    预算支出表, 基本支出表, “三公”经费表, 政府性基金表), under its region's titles.  A
+    document without one of them is reported as *partly verified*; for a pre-publication
+    gate, ``--require-tables`` (or ``require_tables = true``) makes each missing table an
+    error.  A work report (no tables at all) is not a budget and is not asked for them.
+
+    Fails: a budget whose 一般公共预算基本支出情况表 is left out.
+    Passes: a budget with all eight tables.
+    """
+    from ..coverage import missing_table_location
+    from ..schema import CORE_ROLES, ROLE_NAMES
+
+    present = {t.role for t in doc.tables if t.role}
+    if not present:
+        return
+    for role in CORE_ROLES:
+        if role not in present:
+            yield Fact(VIOLATION, missing_table_location(doc, role), f"table {role} ({ROLE_NAMES.get(role, role)}) was not found",
+                       f"未找到{role}表（{ROLE_NAMES.get(role, role)}）")
