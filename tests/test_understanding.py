@@ -48,3 +48,24 @@ def test_most_rows_wrong_is_one_warning_and_no_errors():
 def test_good_table_passes():
     found = _findings(_doc(GOOD))
     assert not [f for f in found if f[0] in ("BC010", "BC101", "BC102", "BC103")], found
+
+
+def test_a_reader_failure_is_a_warning_on_that_table_and_the_rest_is_checked(monkeypatch, sample_text):
+    from budgetcheck.readers import grid, text
+
+    real = grid.parse_grid
+
+    def broken(role, *args, **kwargs):
+        if role == "T5":
+            raise IndexError("list index out of range")
+        return real(role, *args, **kwargs)
+
+    monkeypatch.setattr(text, "parse_grid", broken)
+    mutated = sample_text.replace("30217\t公务接待费\t7.44\t\t7.44", "30217\t公务接待费\t17.44\t\t17.44", 1)
+    report = verify_text(mutated, "t.txt")
+    assert report.error == ""
+    failed = [f for f in report.findings if f.rule == "BC010" and f.location.table == "T5"]
+    assert failed and "IndexError" in failed[0].message and failed[0].severity == "warning"
+    assert "T5" in " ".join(report.coverage.not_understood) and report.coverage.status == "partly verified"
+    # the other tables are still read and checked: T6's 公务接待费 above the 三公 budget is found
+    assert any(f.rule == "BC121" and f.severity == "error" and f.location.row == "30217" for f in report.findings)

@@ -25,6 +25,8 @@ GRID_ROLES = frozenset({"T2", "T3", "T5", "T6", "T7", "T8", "T8b", "T9",
 OVERVIEW_ROLES = frozenset({"T1", "T4"})
 #: Roles of which a document has one table; a second table taking the role is a misreading.
 SINGLE_ROLES = frozenset({"T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T8b", "T10"})
+#: How a table's readings say that reading it failed (rules/understanding.py reports it).
+FAILED = "internal error while reading this table"
 #: The national nine (T8b counts with T8): what a budget is expected to publish.
 CORE_ROLES = ("T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8")
 

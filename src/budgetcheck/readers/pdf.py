@@ -19,7 +19,8 @@ import re
 from collections import Counter
 
 from ..errors import InputError
-from ..model import Document
+from ..model import Document, Table
+from ..schema import FAILED
 from .. import templates
 from .pdf_page import Grid, Page, TextLine
 from .pdf_tables import Fragment, PdfTable, build, continues, row_cells
@@ -138,9 +139,20 @@ def assemble(pages: list[Page], name: str, forced: str | None = None) -> Documen
     for line, number in carried:
         text.emit(line.text.strip(), number)
     year = _year([t.title for t in tables if t.role]) or _year(head)
-    built = tuple(build(t, k, text.pages, template, year) for k, t in enumerate(tables))
+    built = tuple(_safely(lambda t=t, k=k: build(t, k, text.pages, template, year), t.role, t.title, t.unit, t.line, k,
+                          t.page) for k, t in enumerate(tables))
     return Document(name, built, tuple(text.lines), "utf-8", "pdf", line_pages=tuple(text.pages),
                     template=template.name)
+
+
+def _safely(make, role, title, unit, line, index, page=None) -> Table:
+    """A table built by ``make``, or, when reading it fails, the table with no rows and
+    the failure in its readings (a warning says so): one table never costs the others."""
+    try:
+        return make()
+    except Exception as exc:  # noqa: BLE001 - a reader's bug must not lose the rest of the document
+        return Table(role, title, unit, (), (), line, index, page=page,
+                     readings=(f"{FAILED} ({type(exc).__name__}: {exc})",))
 
 
 def _in_grid_title(grid: Grid, template) -> str | None:

@@ -15,7 +15,7 @@ from collections import Counter
 
 from .. import templates
 from ..model import Document, Table
-from ..schema import OVERVIEW_ROLES
+from ..schema import FAILED, OVERVIEW_ROLES
 from ..templates import Template
 from .forms import parse_t10, parse_t11
 from .grid import parse_grid
@@ -54,7 +54,11 @@ def read_tables(lines: list[str], template: Template | None = None) -> list[Tabl
         end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
         tables.extend(_unrecognised(lines, covered_until, i, len(tables), template))
         usual = max(reversed(units), key=units.count) if units else "万元"
-        tables.append(_table(role, lines, i, end, len(tables), usual, template, year))
+        try:
+            tables.append(_table(role, lines, i, end, len(tables), usual, template, year))
+        except Exception as exc:  # noqa: BLE001 - a reader's bug must not lose the rest of the document
+            tables.append(Table(role, lines[i].strip(), usual, (), (), i + 1, len(tables),
+                                readings=(f"{FAILED} ({type(exc).__name__}: {exc})",)))
         if any(template.unit_of(line) for line in lines[i:end] if "\t" not in line):
             units.append(tables[-1].unit)
         covered_until = end

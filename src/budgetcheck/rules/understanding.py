@@ -16,6 +16,7 @@ from typing import Iterator
 
 from ..arith import VIOLATION
 from ..model import Document, Finding, Location, Table
+from ..schema import FAILED
 from .base import UNDECIDED, Fact, where
 from .sums import evaluated
 from .workbook import unknown_cells
@@ -50,6 +51,10 @@ def not_understood(doc: Document) -> dict[tuple[str, str], tuple[str, str]]:
         else:
             trees[t.index].append(failed)
     out: dict[tuple[str, str], tuple[str, str]] = {}
+    for table in doc.tables:
+        failed = next((r for r in table.readings if r.startswith(FAILED)), None)
+        if failed:
+            out[_key(table)] = (failed, "读取本表时发生内部错误")
     for (index, label, _), results in rows.items():
         bad = sum(results)
         if bad >= MIN_FAILURES and bad * 2 > len(results):
@@ -77,6 +82,11 @@ def table_understood(doc: Document) -> Iterator[Fact]:
     """
     found = not_understood(doc)
     for table in doc.tables:
+        failed = next((r for r in table.readings if r.startswith(FAILED)), None)
+        if failed:
+            yield Fact(UNDECIDED, where(doc, table), f"this table could not be read: {failed}; please report it",
+                       f"本表读取失败：{failed}；请报告此问题")
+            continue
         evidence = found.get(_key(table))
         if evidence:
             en, zh = evidence
