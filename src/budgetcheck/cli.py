@@ -250,4 +250,4 @@ def main() -> None:
     sys.exit(code if isinstance(code, int) else 0)
 
 
-from . import cli_diff  # noqa: E402,F401  (registers the `diff` command)
+from . import cli_diff, cli_tables  # noqa: E402,F401  (register the `diff` and `tables` commands)
