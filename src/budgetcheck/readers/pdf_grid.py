@@ -20,10 +20,12 @@ from .pdf_page import (TOL, Cell, Glyph, Grid, Page, TextLine, _join, clusters, 
 
 def read_page(page, number: int) -> Page:
     width, height = page.get_size()
-    glyphs = glyphs_of(page, height)
-    horizontal, vertical, images = segments_of(page, height)
+    horizontal, vertical, images, layers = segments_of(page, height)
+    glyphs = glyphs_of(page, height, width, layers)
     grids = find_grids(merge(horizontal), merge(vertical), glyphs)
-    outside = [g for g in glyphs if not any(_inside(g, grid) for grid in grids)]
+    bounds = [(g.xs[0], g.xs[-1], g.ys[0], g.ys[-1]) for g in grids]
+    outside = [g for g in glyphs if not g.below_clip
+               and not any(x0 <= g.cx <= x1 and y0 <= g.cy <= y1 for x0, x1, y0, y1 in bounds)]
     lines = []
     for line in lines_of(outside):
         text = _join(line).strip()
@@ -31,10 +33,6 @@ def read_page(page, number: int) -> Page:
             lines.append(TextLine(text, line[0].x0, min(g.top for g in line), line[-1].x1,
                                   max(g.bottom for g in line)))
     return Page(number, width, height, tuple(lines), tuple(grids), len(glyphs), images)
-
-
-def _inside(g: Glyph, grid: Grid) -> bool:
-    return grid.xs[0] <= g.cx <= grid.xs[-1] and grid.ys[0] <= g.cy <= grid.ys[-1]
 
 
 def _touch(h, v) -> bool:
@@ -72,11 +70,11 @@ def find_grids(horizontal, vertical, glyphs: list[Glyph]) -> list[Grid]:
 def _indent(glyphs: list[Glyph] | None, left: float) -> float | None:
     """How far the cell's first line of text starts from its left edge (the level of a
     name printed without its code)."""
-    visible = [g for g in glyphs or () if not g.ch.isspace()]
-    if not visible:
+    if not glyphs:
         return None
-    first = lines_of(visible)[0]
-    return round(first[0].x0 - left, 1)
+    top = min(g.top for g in glyphs)
+    first = [g.x0 for g in glyphs if g.top <= top + 0.5 * (g.bottom - g.top) and not g.ch.isspace()]
+    return round(min(first) - left, 1) if first else None
 
 
 def _covered(segments, pos: float, lo: float, hi: float) -> bool:
