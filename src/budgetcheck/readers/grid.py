@@ -25,7 +25,7 @@ from .header import build_columns, is_header_row, is_numbering, paths_from_rows
 from .structure import indent_levels
 
 CODE = re.compile(r"^\d{3}(?:\d{2}|\d{3})?(?:\d{2})?$")
-TOTAL = re.compile(r"^(合\s*计|总\s*计)\s*[:：]?$")
+TOTAL = re.compile(r"^(?:金额)?(合\s*计|总\s*计)\s*[:：]?$")
 SPLIT_KEYS = ("code_class", "code_kuan", "code_item")
 MAX_HEADER = 6
 ECONOMIC_ROLES = ("T6", "T6f", "T6p", "T5x", "TAR")

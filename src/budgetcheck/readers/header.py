@@ -196,6 +196,9 @@ def build_columns(paths: list[tuple[str, ...]], template: Template, year: int | 
             text = not numeric[i]
         elif not leaf:
             text = i == 0
+        elif (not text and numeric is not None and i < len(numeric) and not numeric[i]
+              and _lookup(leaf, cols.get("leaves", [])) is None and "三公" not in leaf):
+            text = True  # a header the vocabulary does not know over cells without figures: a label
         amount_like.append(not text)
     # a caption over every amount column names the table, not a column
     amount_paths = [p for p, a in zip(cleaned, amount_like) if a and len(p) > 1]

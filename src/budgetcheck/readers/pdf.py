@@ -235,5 +235,13 @@ def _heading_part(text: str, template) -> bool:
 
 def _continued(table: PdfTable, grid: Grid, page: Page, pending: list[TextLine], template) -> bool:
     last = table.fragments[-1] if table.fragments else None
-    return (last is not None and last.page == page.number - 1 and continues(table, grid)
-            and all(_heading_part(l.text, template) or len(re.sub(r"\s+", "", l.text)) <= 4 for l in pending))
+    if last is None or last.page != page.number - 1:
+        return False
+    if not all(_heading_part(l.text, template) or len(re.sub(r"\s+", "", l.text)) <= 4 for l in pending):
+        return False
+    if continues(table, grid):
+        return True
+    # a form (performance table) runs on with its own columns: the same outer edges will do
+    first = table.fragments[0].grid
+    return (template.layout(table.role) == "form" and abs(first.xs[0] - grid.xs[0]) <= 3
+            and abs(first.xs[-1] - grid.xs[-1]) <= 3)

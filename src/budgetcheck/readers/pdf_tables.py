@@ -123,7 +123,7 @@ def build(table: PdfTable, index: int, line_pages: list[int], template: Template
         start = body_at if k == 0 else (0 if forms else _repeated_header(rows, header_texts, template))
         for cells, lineno, offset in zip(rows[start:], fragment.lines[start:], offsets[start:]):
             if any(cells):
-                tab_lines.append((lineno, "\t".join(_total_first(cells))))
+                tab_lines.append((lineno, "\t".join(cells if forms else _total_first(cells))))
                 indents[lineno] = offset
     notes = tuple(table.notes)
     args = (table.unit, tab_lines, table.line, notes, index)
@@ -131,9 +131,9 @@ def build(table: PdfTable, index: int, line_pages: list[int], template: Template
         built = parse_overview(role or "T1", table.title, table.unit, tab_lines, table.line, notes, index,
                                middle=_middle(first.grid, body_at), template=template, paths=paths, indents=indents)
     elif role == "T10":
-        built = parse_t10(table.title, *args)
+        built = parse_t10(table.title, *args, template=template)
     elif role == "T11":
-        built = parse_t11(table.title, *args)
+        built = parse_t11(table.title, *args, template=template)
     else:
         built = parse_grid(role, table.title, *args, template=template, paths=paths, indents=indents, year=year)
     rows = tuple(replace(r, page=line_pages[r.line - 1] if 0 < r.line <= len(line_pages) else table.page)

@@ -117,9 +117,9 @@ def _table(role: str, lines: list[str], start: int, end: int, index: int, unit: 
     if role in OVERVIEW_ROLES or template.layout(role) == "overview":
         return parse_overview(role, title, *args, template=template)
     if role == "T10":
-        return parse_t10(title, *args)
+        return parse_t10(title, *args, template=template)
     if role == "T11":
-        return parse_t11(title, *args)
+        return parse_t11(title, *args, template=template)
     return parse_grid(role, title, *args, template=template, year=year)
 
 

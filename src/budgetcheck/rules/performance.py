@@ -94,15 +94,29 @@ def goal_items(doc: Document) -> Iterator[Fact]:
 
 
 def project_ceiling(doc: Document) -> Iterator[Fact]:
-    """In each T11 project table, 其中：财政拨款数 does not exceed 预算资金.
+    """In each T11 project, 其中：财政拨款数 does not exceed 预算资金; where 其他资金 is
+    printed too, 预算资金 = 财政拨款 + 其他资金.
+
+    Forms of one project each and tables that list every project are read alike: each
+    project is a row with its 预算资金 (资金总额, 项目总额, 金额), its 财政拨款 and, where
+    printed, its 其他资金.
 
     Fails: 预算资金 766.50, 其中：财政拨款数 767.50.  Passes: 766.50 and 766.50.
     """
     for table in doc.tables_of("T11"):
+        b, f, o = table.column("budget"), table.column("fiscal"), table.column("other_funds")
         for row in table.rows:
-            budget, fiscal = row.amounts
+            budget = row.amounts[b] if b is not None else None
+            fiscal = row.amounts[f] if f is not None else None
+            other = row.amounts[o] if o is not None else None
             if budget is None or fiscal is None:
                 continue
-            yield from compared(compare_at_most(fiscal, budget), where(doc, table, row, 1),
-                                f"project {row.label}: 财政拨款数 ≤ 预算资金",
-                                f"项目“{row.label}”财政拨款数不应超过预算资金", [where(doc, table, row, 0)])
+            if other is not None:
+                yield from compared(compare_sum(budget, [fiscal, other]), where(doc, table, row, b),
+                                    f"project {row.label}: 预算资金 = 财政拨款 + 其他资金",
+                                    f"项目“{row.label}”预算资金应等于财政拨款与其他资金之和",
+                                    [where(doc, table, row, f), where(doc, table, row, o)])
+            else:
+                yield from compared(compare_at_most(fiscal, budget), where(doc, table, row, f),
+                                    f"project {row.label}: 财政拨款数 ≤ 预算资金",
+                                    f"项目“{row.label}”财政拨款数不应超过预算资金", [where(doc, table, row, b)])

@@ -47,7 +47,8 @@ class SumCheck:
 
 def coded_tables(doc: Document) -> Iterator[Table]:
     for table in doc.tables:
-        if table.role in GRID_ROLES and not any(r.side for r in table.rows):  # not one printed as 收入 | 支出
+        if (table.role in GRID_ROLES or (table.role == "T10" and any(c.path for c in table.columns))) and not any(
+                r.side for r in table.rows):  # not one printed as 收入 | 支出; a T10 funds block read as a grid
             yield table
 
 
