@@ -33,6 +33,8 @@ def performance_structure(doc: Document) -> Iterator[Fact]:
     Passes: 7,853.94 + 107,790.12 = 113,564.76 + 2,079.30.
     """
     for table in doc.tables_of("T10"):
+        if table.column("funds") != 0 or table.column("fiscal") != 1:
+            continue  # a funds block read as a grid: its sums are the grid rules' (BC101, BC103)
         rows = {r.label: r for r in table.rows}
         total = rows.get("合计")
         if total is None:

@@ -103,8 +103,11 @@ def _fiscal_spending(doc: Document, label: str, headings: tuple[str, ...]) -> li
 
 
 def _projects_fiscal(doc: Document, label: str, headings: tuple[str, ...]) -> list[Cell]:
-    cells = [Cell(r.amounts[1], where(doc, t, r, 1)) for t in doc.tables_of("T11") for r in t.rows
-             if r.amounts[1] is not None]
+    cells = []
+    for t in doc.tables_of("T11"):
+        col = t.column("fiscal") if t.column("fiscal") is not None else t.column("budget")
+        cells += [Cell(r.amounts[col], where(doc, t, r, col)) for r in t.rows
+                  if col is not None and r.amounts[col] is not None]
     return _sum(doc, cells)  # type: ignore[arg-type]
 
 
