@@ -62,14 +62,29 @@ def main() -> None:
         rows.append({"file": path.name, "pages": pages, "pdfplumber_extract_tables_s": round(theirs, 3),
                      "budgetcheck_read_s": round(ours_read, 3), "budgetcheck_verify_s": round(ours_verify, 3),
                      "speed-up (read)": round(theirs / ours_read, 1)})
+    pages = sum(r["pages"] for r in rows)
+    total = {key: sum(r[key] for r in rows) for key in ("pdfplumber_extract_tables_s", "budgetcheck_read_s",
+                                                         "budgetcheck_verify_s")}
+    summary = {"documents": len(rows), "pages": pages,
+               **{k.replace("_s", "_pages_per_s"): round(pages / v, 1) for k, v in total.items() if v},
+               **{k.replace("_s", "_documents_per_s"): round(len(rows) / v, 2) for k, v in total.items() if v}}
     if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print(json.dumps({"files": rows, "total": summary}, ensure_ascii=False, indent=2))
         return
     print(f"median of {args.runs} runs, seconds")
     print(f"{'file':48} {'pages':>5} {'pdfplumber':>10} {'read':>7} {'verify':>7} {'faster':>7}")
     for r in rows:
         print(f"{r['file']:48} {r['pages']:>5} {r['pdfplumber_extract_tables_s']:>10.3f} {r['budgetcheck_read_s']:>7.3f}"
               f" {r['budgetcheck_verify_s']:>7.3f} {r['speed-up (read)']:>6.1f}x")
+    print(f"{'all ' + str(len(rows)) + ' documents':48} {pages:>5} {total['pdfplumber_extract_tables_s']:>10.3f}"
+          f" {total['budgetcheck_read_s']:>7.3f} {total['budgetcheck_verify_s']:>7.3f}"
+          f" {total['pdfplumber_extract_tables_s'] / total['budgetcheck_read_s']:>6.1f}x")
+    print(f"pages per second: pdfplumber {summary.get('pdfplumber_extract_tables_pages_per_s')}, "
+          f"budgetcheck read {summary.get('budgetcheck_read_pages_per_s')}, "
+          f"verify {summary.get('budgetcheck_verify_pages_per_s')}")
+    print(f"documents per second: pdfplumber {summary.get('pdfplumber_extract_tables_documents_per_s')}, "
+          f"budgetcheck read {summary.get('budgetcheck_read_documents_per_s')}, "
+          f"verify {summary.get('budgetcheck_verify_documents_per_s')}")
 
 
 if __name__ == "__main__":
