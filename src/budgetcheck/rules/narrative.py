@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from decimal import Decimal
 from typing import Iterator
 
@@ -14,6 +15,7 @@ from ..claims.figures import Figure, figures
 from ..model import Amount, Document, Row, Table
 from .arguments import said
 from .base import UNDECIDED, Fact, compared, where
+from .crossdoc import year_of
 from .quantities import resolve
 
 def _best(figure: Amount, cells) -> tuple:
@@ -42,17 +44,32 @@ def narrative_figures(doc: Document) -> Iterator[Fact]:
 
 def matches(doc: Document):
     """Every (sentence, figure, quantity, comparison, table cell) the prose is checked on."""
+    year = document_year(doc)
+    previous: Sentence | None = None
     for s in claims_of(doc).sentences:
         figs = s.figs
+        lead = previous.text if previous is not None and previous.paragraph is s.paragraph and lead_in(previous) else ""
+        previous = s
         for f in figs:
             if f.kind != "money" or f.approx:
                 continue
-            found = resolve(doc, label_of(s, f), s.paragraph.headings)
+            found = resolve(doc, label_of(s, f), s.paragraph.headings, lead, s.text[:f.start], year)
             if found is None or not found[1]:
                 continue
             name, cells = found
             comparison, best = _best(f.amount, cells)
             yield s, f, name, comparison, best
+
+
+def document_year(doc: Document) -> str | None:
+    """The year the budget is for: the one its table titles name most (else its text)."""
+    years = Counter(m for t in doc.tables if t.role for m in re.findall(r"(20\d\d)\s*年", t.title))
+    return years.most_common(1)[0][0] if years else year_of(doc)
+
+
+def lead_in(s: Sentence) -> bool:
+    """A short sentence without figures that names what follows: ``（一）因公出国（境）费用。``"""
+    return not s.figs and len(s.text.strip()) <= 24 and s.text.rstrip().endswith(("。", "：", ":"))
 
 
 SUBJECT = re.compile(
