@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..model import Document
 from .breakdown import Breakdown, inline, listed
-from .extract import Change, Count, Ratio, Sentence, all_sentences, changes, counts, ratios
+from .extract import Change, Count, Ratio, Sentence, all_sentences, changes, counts, ratios, with_priors
 from .prose import Paragraph, paragraphs
 
 
@@ -58,7 +58,7 @@ def claims_of(doc: Document) -> Claims:
     result = Claims(
         paras,
         sents,
-        [c for s in sents for c in changes(s)],
+        with_priors(sents, [c for s in sents for c in changes(s)]),
         [r for s in sents for r in ratios(s)],
         [b for s in sents for b in inline(s)] + listed(paras),
         [c for s in sents for c in counts(s)],

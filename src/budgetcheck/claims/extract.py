@@ -9,7 +9,7 @@ a false alarm.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .figures import Figure, figures
 from .prose import Paragraph, sentences
@@ -18,7 +18,7 @@ UP = ("增加", "增长", "上升", "提高", "增")
 DOWN = ("减少", "下降", "降低", "减")
 BASIS = r"(?:上年|去年|上一年|\d{4}\s*年度?(?:预算|底|末)?|去年同期|上年同期|年初)"
 TRIGGER = re.compile(
-    r"(?:(?:比|较)" + BASIS + r"[^，,。；;：\d%％]{0,10}?|与" + BASIS + r"[^，,。；;\d]{0,6}?相比|同比)"
+    r"(?:(?:比|较)" + BASIS + r"[^，,。；;：\d%％]{0,10}?|与" + BASIS + r"[^，,。；;\d]{0,6}?相比(?:[，,]?[^，,。；;：\d%％]{0,12}?)|同比)"
     r"(?P<dir>增加|增长|上升|提高|减少|下降|降低|增|减)"
 )
 BASE_FIRST = re.compile(r"(?:比|较)" + BASIS)
@@ -55,6 +55,10 @@ class Change:
     pct: Figure | None
     base: Figure | None = None
     flat: bool = False
+    # the sentence opens with the comparison (``与上年相比减少17.08万元，减少0.58%``): its
+    # figure is the one the sentence before states, found by claims_of as ``prior``
+    opening: bool = False
+    prior: Figure | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,10 +132,39 @@ def changes(s: Sentence) -> list[Change]:
             continue
         if pct is not None:
             used.add(pct.start)
-        out.append(Change(s, sign, _before(figs, m.start(), delta, s.free), delta, pct))
+        value = _before(figs, m.start(), delta, s.free)
+        opening = value is None and not any(f.end <= m.start() for f in figs) and len(s.text[:m.start()].strip(" ，,")) <= 6
+        out.append(Change(s, sign, value, delta, pct, opening=opening))
     out.extend(_base_first(s, figs))
     if FLAT.search(s.text):
         out.append(Change(s, 0, _before(figs, FLAT.search(s.text).start(), None, s.free), None, None, flat=True))
+    return out
+
+
+def with_priors(sentences: list[Sentence], found: list[Change]) -> list[Change]:
+    """Changes that open their sentence take their figure from the sentence before:
+    ``（1）…支出2,906.63万元，主要用于审计事务。与上年相比减少17.08万元，减少0.58%``.  That
+    sentence is the one before in the same paragraph, or the last of the paragraph just
+    above when this one starts with the comparison (a line break after 。); it must state
+    exactly one figure of the change's measure, or the change stays without one."""
+    if not any(c.opening for c in found):
+        return found
+    index = {id(s): i for i, s in enumerate(sentences)}
+    out = []
+    for c in found:
+        i = index.get(id(c.sentence), 0)
+        if not c.opening or i == 0:
+            out.append(c)
+            continue
+        prev, s = sentences[i - 1], c.sentence
+        adjacent = prev.paragraph is s.paragraph or (
+            s.offset == 0 and prev.paragraph.line_at(len(prev.paragraph.text) - 1) + 1 == s.paragraph.line)
+        like = c.delta
+        figs = [f for f in prev.figs if f.kind in ("money", "count") and (like is None or f.same_measure(like))
+                and (not prev.free or prev.free[f.start])]
+        if adjacent and len(figs) == 1 and not figs[0].approx:
+            c = replace(c, prior=figs[0])
+        out.append(c)
     return out
 
 

@@ -25,7 +25,9 @@ def said(doc: Document, s: Sentence, what: str, at: int = 0) -> Location:
 def change_arithmetic(doc: Document) -> Iterator[Fact]:
     """A stated change agrees with itself: ``A，比上年增加D，增长P%`` means P = D / (A − D).
 
-    For a decrease P = D / (A + D).  When last year's figure B is written instead of
+    For a decrease P = D / (A + D).  A sentence that opens with the comparison
+    (``…支出2,906.63万元，主要用于审计事务。与上年相比减少17.08万元，减少0.58%``) speaks of
+    the one figure of the sentence before.  When last year's figure B is written instead of
     the change (``较2022年B…下降P%``), P = |A − B| / B and the direction must match.  Each
     figure is taken over its rounding interval, so ``55.37万人，较2019年底增加1.23万人，
     增幅2.28%`` is consistent (1.23 / 54.14 ≈ 2.27% is within reach), while a
@@ -35,19 +37,20 @@ def change_arithmetic(doc: Document) -> Iterator[Fact]:
     Passes: the same with 增长41.99%.
     """
     for c in claims_of(doc).changes:
-        if c.pct is None or c.value is None or c.pct.kind != "percent":
+        value = c.value or c.prior
+        if c.pct is None or value is None or c.pct.kind != "percent":
             continue
-        if c.delta is not None and c.delta.same_measure(c.value):
-            a, d = c.value.amount, c.delta.amount.to(c.value.amount.unit) if c.value.kind == "money" else c.delta.amount
+        if c.delta is not None and c.delta.same_measure(value):
+            a, d = value.amount, c.delta.amount.to(value.amount.unit) if value.kind == "money" else c.delta.amount
             formula = (lambda a, d: d / (a - d)) if c.sign > 0 else (lambda a, d: d / (a + d))
             comparison = compare_derived(c.pct.amount, formula, [a, d])
-            what = f"{c.pct.text} = {c.delta.text} / ({c.value.text} {'−' if c.sign > 0 else '+'} {c.delta.text})"
-        elif c.base is not None and c.base.same_measure(c.value):
-            a = c.value.amount
-            b = c.base.amount.to(a.unit) if c.value.kind == "money" else c.base.amount
+            what = f"{c.pct.text} = {c.delta.text} / ({value.text} {'−' if c.sign > 0 else '+'} {c.delta.text})"
+        elif c.base is not None and c.base.same_measure(value):
+            a = value.amount
+            b = c.base.amount.to(a.unit) if value.kind == "money" else c.base.amount
             sign = Decimal(c.sign)
             comparison = compare_derived(c.pct.amount, lambda a, b: sign * (a - b) / b, [a, b])
-            what = f"{c.pct.text} = |{c.value.text} − {c.base.text}| / {c.base.text}"
+            what = f"{c.pct.text} = |{value.text} − {c.base.text}| / {c.base.text}"
         else:
             continue
         if comparison is not None:
