@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..model import Document
 from .breakdown import Breakdown, inline, listed
-from .extract import Change, Count, Ratio, Sentence, all_sentences, changes, counts, ratios, with_priors
+from .extract import Change, Count, Ratio, Sentence, Share, all_sentences, changes, counts, ratios, shares, with_priors
 from .prose import Paragraph, paragraphs
 
 
@@ -23,6 +23,7 @@ class Claims:
     ratios: list[Ratio]
     breakdowns: list[Breakdown]
     counts: list[Count]
+    shares: list[Share]
 
 
 _CACHE: dict[int, tuple[Document, Claims]] = {}
@@ -62,6 +63,7 @@ def claims_of(doc: Document) -> Claims:
         [r for s in sents for r in ratios(s)],
         [b for s in sents for b in inline(s)] + listed(paras),
         [c for s in sents for c in counts(s)],
+        [x for s in sents for x in shares(s)],
     )
     if len(_CACHE) > 8:
         _CACHE.clear()
@@ -69,4 +71,4 @@ def claims_of(doc: Document) -> Claims:
     return result
 
 
-__all__ = ["Breakdown", "Change", "Claims", "Count", "Ratio", "Sentence", "claims_of"]
+__all__ = ["Breakdown", "Change", "Claims", "Count", "Ratio", "Sentence", "Share", "claims_of"]

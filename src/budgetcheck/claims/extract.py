@@ -73,6 +73,17 @@ class Ratio:
 
 
 @dataclass(frozen=True, slots=True)
+class Share:
+    """``part，占[base的]pct``: a figure's share of a whole; ``base`` is the phrase naming
+    the whole (``本年支出预算``, ``“三公”经费``), "" when the whole is the list's total."""
+
+    sentence: Sentence
+    part: Figure
+    pct: Figure
+    base: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Count:
     sentence: Sentence
     what: str
@@ -208,6 +219,24 @@ def ratios(s: Sentence) -> list[Ratio]:
             gap = s.text[whole.end:prev.start]
             if whole.same_measure(prev) and re.match(r"^[，,]\s*(已|累计)", gap) and not (whole.approx or prev.approx):
                 out.append(Ratio(s, "rate", prev, whole, f))
+    return out
+
+
+SHARE = re.compile(r"^\s*[，,]?\s*(?:分别)?占(?:比)?(?P<base>[^，,。；;：:\d%％（）()]{0,24}?)(?:的)?(?:比重|比例|比)?(?:为|是|达)?\s*$")
+
+
+def shares(s: Sentence) -> list[Share]:
+    """``人员支出58,486.35万元，占59.0%``, ``基本支出预算32780.46万元，占本年支出预算64.37%``:
+    an exact money figure, then 占 (its whole named or not) and the percentage."""
+    if "占" not in s.text:
+        return []
+    figs, out = s.figs, []
+    for f, g in zip(figs, figs[1:]):
+        if f.kind != "money" or g.kind != "percent" or f.approx or g.approx or (s.free and not s.free[f.start]):
+            continue
+        m = SHARE.match(s.text[f.end:g.start])
+        if m:
+            out.append(Share(s, f, g, m.group("base").strip()))
     return out
 
 
