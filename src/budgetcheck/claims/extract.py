@@ -18,10 +18,12 @@ UP = ("增加", "增长", "上升", "提高", "增")
 DOWN = ("减少", "下降", "降低", "减")
 BASIS = r"(?:上年|去年|上一年|\d{4}\s*年度?(?:预算|底|末)?|去年同期|上年同期|年初)"
 TRIGGER = re.compile(
-    r"(?:(?:比|较)" + BASIS + r"[^，,。；;：\d%％]{0,10}?|与" + BASIS + r"[^，,。；;\d]{0,6}?相比(?:[，,]?[^，,。；;：\d%％]{0,12}?)|同比)"
+    r"(?:(?:比|较)" + BASIS + r"[^，,。；;：\d%％]{0,16}?|与" + BASIS + r"[^，,。；;\d]{0,6}?相比(?:[，,]?[^，,。；;：\d%％]{0,12}?)|同比)"
     r"(?P<dir>增加|增长|上升|提高|减少|下降|降低|增|减)"
 )
-BASE_FIRST = re.compile(r"(?:比|较)" + BASIS)
+# ``较2022年27845件`` and ``比2025年年初预算数45557.68万元``: words that say which figure of
+# that year, but no direction (``比2022年预算数增加D`` states the change, not the base)
+BASE_FIRST = re.compile(r"(?:比|较)" + BASIS + r"[^，,。；;：\d%％增减降升提]{0,8}?(?=\d)")
 PCT_AFTER = re.compile(r"^[^，,。；;\d]{0,2}[，,]?\s*(?:同比)?(?P<dir>增长|增加|下降|减少|上升|提高|降低|增幅|降幅|幅度)(?:为|了|达)?\s*$")
 FLAT = re.compile(r"与" + BASIS + r"(?:预算)?(?:数)?(?:一致|相同|持平)|持平")
 TARGET = re.compile(r"完成(?:全年|年度)?任务数?$")
@@ -196,9 +198,16 @@ def _base_first(s: Sentence, figs) -> list[Change]:
         value = _before(figs, m.start(), base, s.free)
         tail = re.sub(r"[（(][^）)]*[)）]", lambda x: " " * len(x.group(0)), s.text[base.end:])
         d = re.match(r"^\s*[，,]?\s*(?P<dir>增长|增加|下降|减少|上升|降低)(?:了)?\s*", tail)
-        pct = next((f for f in figs if d and f.start == base.end + d.end() and f.kind == "percent"), None)
-        if value is not None and pct is not None and not base.approx:
-            out.append(Change(s, 1 if d.group("dir") in UP else -1, value, None, pct, base))
+        if d is None:
+            continue
+        at = base.end + d.end()
+        pct = next((f for f in figs if f.start == at and f.kind == "percent"), None)
+        # ``比2025年年初预算数B增加D，增长P%``: the change is written out as well
+        delta = None if pct is not None else next((f for f in figs if f.start == at and f.same_measure(base)), None)
+        if delta is not None:
+            pct = _pct_after(s.text, figs, delta)
+        if value is not None and pct is not None and not base.approx and not (delta is not None and delta.approx):
+            out.append(Change(s, 1 if d.group("dir") in UP else -1, value, delta, pct, base))
     return out
 
 

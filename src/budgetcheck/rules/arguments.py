@@ -8,7 +8,7 @@ from typing import Iterator
 from ..arith import VIOLATION, compare_derived, compare_sum, total_of
 from ..claims import Sentence, claims_of
 from ..claims.prose import excerpt
-from ..model import Document, Location
+from ..model import Amount, Document, Location
 from .base import UNDECIDED, Fact, compared
 
 ONE = Decimal(1)
@@ -27,7 +27,8 @@ def change_arithmetic(doc: Document) -> Iterator[Fact]:
 
     For a decrease P = D / (A + D).  A sentence that opens with the comparison
     (``…支出2,906.63万元，主要用于审计事务。与上年相比减少17.08万元，减少0.58%``) speaks of
-    the one figure of the sentence before.  When last year's figure B is written instead of
+    the one figure of the sentence before.  When last year's figure B is written as well
+    as the change (``A，比2025年年初预算数B增加D，增长P%``), D = A − B too.  When last year's figure B is written instead of
     the change (``较2022年B…下降P%``), P = |A − B| / B and the direction must match.  Each
     figure is taken over its rounding interval, so ``55.37万人，较2019年底增加1.23万人，
     增幅2.28%`` is consistent (1.23 / 54.14 ≈ 2.27% is within reach), while a
@@ -40,6 +41,8 @@ def change_arithmetic(doc: Document) -> Iterator[Fact]:
         value = c.value or c.prior
         if c.pct is None or value is None or c.pct.kind != "percent":
             continue
+        if c.delta is not None and c.base is not None and c.delta.same_measure(value) and c.base.same_measure(value):
+            yield from _delta_of_base(doc, c, value)
         if c.delta is not None and c.delta.same_measure(value):
             a, d = value.amount, c.delta.amount.to(value.amount.unit) if value.kind == "money" else c.delta.amount
             formula = (lambda a, d: d / (a - d)) if c.sign > 0 else (lambda a, d: d / (a + d))
@@ -56,6 +59,18 @@ def change_arithmetic(doc: Document) -> Iterator[Fact]:
         if comparison is not None:
             yield from compared(comparison, said(doc, c.sentence, "change", c.pct.start), what,
                                 f"变动比例{what}")
+
+
+def _delta_of_base(doc: Document, c, value) -> Iterator[Fact]:
+    """``A，比2025年B增加D``: D = A − B (B − A for a decrease)."""
+    unit = value.amount.unit
+    a = value.amount
+    b = c.base.amount.to(unit) if value.kind == "money" else c.base.amount
+    d = c.delta.amount.to(unit) if value.kind == "money" else c.delta.amount
+    high, low = (a, b) if c.sign > 0 else (b, a)
+    what = f"{c.delta.text} = {(value if c.sign > 0 else c.base).text} − {(c.base if c.sign > 0 else value).text}"
+    yield from compared(compare_sum(d, [high, Amount(-low.value, low.quantum, low.unit, low.text)]),
+                        said(doc, c.sentence, "change", c.delta.start), what, f"变动额{what}")
 
 
 def breakdown_sum(doc: Document) -> Iterator[Fact]:
