@@ -16,7 +16,7 @@ and the specific phrases are tried first.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 
 from ..arith import total_of
@@ -97,7 +97,9 @@ def _other_income(doc: Document, label: str, headings: tuple[str, ...]) -> list[
               if k not in FISCAL and r.amounts[0] is not None]
     if not others:
         return []
-    return _sum(doc, others)
+    total = _sum(doc, others)[0]
+    lines = f"{others[0].location.row}…{others[-1].location.row}" if len(others) > 1 else others[0].location.row
+    return [Cell(total.amount, replace(total.location, row=lines))]
 
 
 def _alternatives(*pairs: tuple[str, tuple[str, ...]]) -> Resolver:
