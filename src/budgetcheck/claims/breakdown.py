@@ -25,7 +25,7 @@ EXHAUSTIVE_INTRO = ("如下", "包括", "分别")
 # a part list ends at a clause mark, a new topic, or a comparison with last year
 STOP = re.compile(r"[；;。]|[，,]\s*(?:此外|另外|另|同时|并|还|比|较|与上年|同比)")
 STYLES = (
-    re.compile(r"^\s*[-•]?\s*(\d+)\s*(?:[.．](?!\d)|、)"),
+    re.compile(r"^\s*[-•]?\s*(\d+)\s*(?:[.．](?!\d+(?:\.\d+)?\s*(?:%|％|万|亿|元|个))|、)"),
     re.compile(r"^\s*[-•]?\s*[（(]\s*(\d+)\s*[)）]"),
     re.compile(r"^\s*[-•]?\s*([一二三四五六七八九十]+)、"),
     re.compile(r"^\s*[-•]?\s*[（(]\s*([一二三四五六七八九十]+)\s*[)）]"),

@@ -21,8 +21,9 @@ PAGE_NUMBER = re.compile(r"^[-—–\s]*(第\s*)?\d+\s*(页)?(\s*/\s*(共\s*)?\d
 LEADER = re.compile(r"(\.{4,}|…{2,}|·{4,}|-{6,}|_{6,})\s*\d*\s*$")
 TOC_HEAD = re.compile(r"^目\s*录$")
 # ``1.`` and ``1、`` number an item, but a line that starts with a figure (``7.72%。``,
-# ``119.63 万元``) is the wrapped rest of a sentence: a digit after the dot is a decimal.
-STARTS_ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*(?:[.．](?!\d)|、)|"
+# ``119.63 万元``) is the wrapped rest of a sentence: the dot is a decimal point when a
+# figure with its unit follows (``1.2026年…`` is still item 1).
+STARTS_ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*(?:[.．](?!\d+(?:\.\d+)?\s*(?:%|％|万|亿|元|个))|、)|"
                          r"第[一二三四五六七八九十]+|注[:：]|说明[:：])")
 
 

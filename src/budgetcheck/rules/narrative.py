@@ -27,12 +27,17 @@ def _best(figure: Amount, cells) -> tuple:
 def narrative_figures(doc: Document) -> Iterator[Fact]:
     """Each amount the prose states about a table quantity equals that quantity.
 
-    收入预算 and 支出预算 (T1 总计) and their numbered components (each fund line of T1,
-    基本支出, 人员支出, 公用支出, 项目支出, 非财政拨款支出), the 一般公共预算 total (T5), the
-    政府性基金 statement (T8), each 三公 figure (T7), the 市对区转移支付 total (T9), the amounts
-    of 五、部分项目情况说明 (that project's T11 预算资金 or 财政拨款数) and the 一级项目 total
-    (Σ T11 财政拨款数).  Where the template allows two readings (基本支出 fiscal only or
-    all), equal to either is right.  A figure with no table counterpart is not checked.
+    收入预算 and 支出预算 (T1 总计), 本年收入/支出合计, 年终结转结余 and their numbered
+    components (each fund line of T1, 本年其他资金收入, 基本支出, 人员支出, 公用支出, 项目支出,
+    非财政拨款支出, T3's 经营/上缴/对附属 columns), the 一般公共预算 total (T5), the 政府性基金
+    statement (T8), each 三公 figure and 会议费/培训费 (T7, this year's columns), 机关运行经费
+    (its own table, or the 三公 table's line), the 政府采购 total and its 货物/工程/服务 (the
+    政府采购 table), the 市对区转移支付 total (T9), the amounts of 五、部分项目情况说明 (that
+    project's T11 预算资金 or 财政拨款数) and the 一级项目 total (Σ T11 财政拨款数).  A
+    phrase is taken for a quantity only when it names it: 财政拨款基本支出预算 is 基本支出,
+    not 支出总计, and a phrase naming another year is not this year's figure.  Where the
+    template allows two readings (基本支出 fiscal only or all), equal to either is right.
+    A figure with no table counterpart is not checked.
 
     Fails: ``1. 基本支出15,635.19万元`` while T5 基本支出 is 15,653.19.
     Passes: ``1. 基本支出15,653.19万元``.
