@@ -133,9 +133,9 @@ def share_arithmetic(doc: Document) -> Iterator[Fact]:
     rounding (a list of shares runs over sentences ending in ；).  A share whose whole
     cannot be told is not checked.  Each figure is taken over its rounding interval.
 
-    Fails: ``包括人员支出58,486.35万元，占59.0%；日常公用支出12,237.94万元，占12.3%；项目支出
-    28,506.17万元，占28.7%`` (58,486.35 / 99,230.46 is 58.94%, written 58.9%).
-    Passes: the same list with 占58.9%.
+    Fails: ``包括人员支出590.00万元，占57.7%；公用支出200.00万元，占19.5%；项目支出235.00万元，
+    占22.8%`` (590 / 1,025 is 57.56%: the shares were made to add up to 100%).
+    Passes: the same list with 占57.6%, 占19.5%, 占22.9%.
     """
     from ..claims.breakdown import _change_delta
     from .narrative import document_year
