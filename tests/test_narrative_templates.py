@@ -169,6 +169,13 @@ def test_a_second_list_breaks_down_the_change_not_the_total():
     assert errors(budget(CHANGE_LIST.replace("增加24.00万元", "增加26.00万元")), "BC212")
 
 
+def test_a_change_of_a_subject_named_anew_is_not_of_the_figure_before():
+    doc = read_bytes(budget(CHANGE_LIST).encode("utf-8"), "budget.txt")
+    # 收入比上年增加25.00万元 is the change of 收入, not of 其他收入20.00万元 just before it
+    assert [(c.value, c.delta.text) for c in claims_of(doc).changes if c.delta and c.delta.text == "25.00万元"] == [
+        (None, "25.00万元")]
+
+
 def test_the_first_list_stops_before_the_change():
     text = budget(CHANGE_LIST.replace("其他收入20.00万元", "其他收入30.00万元"))
     report = verify_text(text, "budget.txt")

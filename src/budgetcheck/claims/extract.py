@@ -146,12 +146,18 @@ def changes(s: Sentence) -> list[Change]:
         if pct is not None:
             used.add(pct.start)
         value = _before(figs, m.start(), delta, s.free)
+        if value is not None and _NEW_SUBJECT.search(s.text[value.end:m.start()]):
+            value = None  # ``事业收入812.48万元，收入比上年增加D``: the change is of 收入, not of that figure
         opening = value is None and not any(f.end <= m.start() for f in figs) and len(s.text[:m.start()].strip(" ，,")) <= 6
         out.append(Change(s, sign, value, delta, pct, opening=opening))
     out.extend(_base_first(s, figs))
     if FLAT.search(s.text):
         out.append(Change(s, 0, _before(figs, FLAT.search(s.text).start(), None, s.free), None, None, flat=True))
     return out
+
+
+# a clause that names its own subject between a figure and a comparison (``，收入比上年``)
+_NEW_SUBJECT = re.compile(r"[，,；;][^，,；;\d]*?[\u4e00-\u9fa5]{2}[^，,；;\d]*$")
 
 
 def with_priors(sentences: list[Sentence], found: list[Change]) -> list[Change]:
