@@ -90,3 +90,38 @@ def test_consistent_target_claims_are_never_errors(target_hundredths, pct, place
     rate = done / target * 100
     text = f"城镇新增就业人数{_fmt(done, 2)}万人，完成任务数{_fmt(target, 2)}万人的{_fmt(rate, places)}%。\n"
     assert _errors(text) == []
+
+
+# parts of 1,000.00万元 and more: their rounding moves a share by far less than one written digit
+SHARE_PARTS = st.lists(st.integers(100_000, 100_000_000), min_size=2, max_size=5)
+
+
+def _shares(parts: list[Decimal], places: int, moved: int | None = None, by: int = 0) -> str:
+    total = sum(parts, Decimal(0))
+    q = Decimal(1).scaleb(-places)
+    items = []
+    for i, p in enumerate(parts):
+        share = (p / total * 100).quantize(q, rounding=ROUND_HALF_UP) + (by * q if i == moved else 0)
+        items.append(f"第{i + 1}类支出{_fmt(p, 2)}万元，占{_fmt(share, places)}%")
+    return "；".join(items)
+
+
+@settings(max_examples=150, deadline=None)
+@given(SHARE_PARTS, st.sampled_from([0, 1, 2]), st.booleans())
+def test_consistent_shares_are_never_errors(cents, places, stated):
+    parts = [Decimal(c) / 100 for c in cents]
+    head = f"支出合计{_fmt(sum(parts, Decimal(0)), 2)}万元，其中：" if stated else "按经济分类，包括"
+    assert _errors(f"{head}{_shares(parts, places)}。\n") == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(SHARE_PARTS, st.sampled_from([1, 2]), st.integers(0, 4), st.integers(2, 300), st.sampled_from([-1, 1]))
+def test_a_share_beyond_its_interval_is_an_error(cents, places, k, by, sign):
+    parts = [Decimal(c) / 100 for c in cents]
+    k %= len(parts)
+    q = Decimal(1).scaleb(-places)
+    share = (parts[k] / sum(parts, Decimal(0)) * 100).quantize(q, rounding=ROUND_HALF_UP)
+    if share + sign * by * q < 0:
+        sign = 1
+    text = f"支出合计{_fmt(sum(parts, Decimal(0)), 2)}万元，其中：{_shares(parts, places, k, sign * by)}。\n"
+    assert [e[0] for e in _errors(text)] == ["BC215"]

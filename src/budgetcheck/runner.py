@@ -56,6 +56,8 @@ def verify(request: Request, config) -> int:
         raise UsageError(f"--jobs must be 1 or more, not {request.jobs}")
 
     items = batch.discover(request.paths, request.glob)
+    if not request.as_one and request.annotate is None:
+        items = _pair_up(items, settings)
     bar = batch.progress_bar if batch.wants_bar(request.quiet, len(items)) else None
     if request.as_one:
         from .api import verify_together
@@ -95,6 +97,31 @@ def verify(request: Request, config) -> int:
     rules = infos([i for i in ran if waiver_file is not None or catalogue[i].group != "waivers"], settings.severity)
     emit(reports, request, language, rules, code)
     return code
+
+
+def _pair_up(items, settings):
+    """A budget published as a 情况说明 and a 报表 of the same department and year (both
+    named, or in one folder) is checked as one, as ``--as-one`` would (readers/combine.pairs)."""
+    from .readers.combine import pairs
+
+    found = pairs([i for i in items if isinstance(i, str)])
+    if not found:
+        return items
+    from .api import DocumentReport, verify_together
+
+    out = []
+    for item in items:
+        group = found.get(item) if isinstance(item, str) else None
+        if group is None:
+            out.append(item)
+        elif item == group[0]:
+            try:
+                out.append(verify_together(list(group), settings))
+            except Exception as exc:  # noqa: BLE001 - as batch.check_one: one bad budget must not stop the run
+                name = " + ".join(group)
+                out.append(DocumentReport(name, None, [], f"{name}: internal error while checking "
+                                                          f"({type(exc).__name__}: {exc}); please report it"))
+    return out
 
 
 def guard_outputs(request: Request, config) -> None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..model import Document
 from .breakdown import Breakdown, inline, listed
-from .extract import Change, Count, Ratio, Sentence, all_sentences, changes, counts, ratios
+from .extract import Change, Count, Ratio, Sentence, Share, all_sentences, changes, counts, ratios, shares, with_priors
 from .prose import Paragraph, paragraphs
 
 
@@ -23,19 +23,30 @@ class Claims:
     ratios: list[Ratio]
     breakdowns: list[Breakdown]
     counts: list[Count]
+    shares: list[Share]
 
 
 _CACHE: dict[int, tuple[Document, Claims]] = {}
 
 
 def table_lines(doc: Document) -> set[int]:
-    """Source lines that belong to recognised tables: the prose rules skip them."""
+    """Source lines that are table text, not prose: the prose rules skip them.
+
+    These are the lines of every recognised table (title to last row) and, in a PDF,
+    every row of a ruled grid, recognised or not (a grid row is written with its cells
+    tab-separated): the indicator cells of a performance table or the rows of a table
+    no template names state figures, but they are not sentences of the narrative.  In
+    a text document an unrecognised table may be prose laid out in cells (a work
+    report's 相关工作数据), so only recognised tables are skipped there.
+    """
     skip: set[int] = set()
     for table in doc.tables:
         if table.role is None or any(r.refs for r in table.rows[:1]):  # a workbook's rows are sheet rows
             continue
         last = max([r.line for r in table.rows] + [g.line for g in table.goals] + [table.line])
         skip.update(range(table.line, last + 1))
+    if doc.kind == "pdf":
+        skip.update(n for n, line in enumerate(doc.lines, 1) if "\t" in line)
     return skip
 
 
@@ -48,10 +59,11 @@ def claims_of(doc: Document) -> Claims:
     result = Claims(
         paras,
         sents,
-        [c for s in sents for c in changes(s)],
+        with_priors(sents, [c for s in sents for c in changes(s)]),
         [r for s in sents for r in ratios(s)],
         [b for s in sents for b in inline(s)] + listed(paras),
         [c for s in sents for c in counts(s)],
+        [x for s in sents for x in shares(s)],
     )
     if len(_CACHE) > 8:
         _CACHE.clear()
@@ -59,4 +71,4 @@ def claims_of(doc: Document) -> Claims:
     return result
 
 
-__all__ = ["Breakdown", "Change", "Claims", "Count", "Ratio", "Sentence", "claims_of"]
+__all__ = ["Breakdown", "Change", "Claims", "Count", "Ratio", "Sentence", "Share", "claims_of"]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .extract import Sentence, outside_brackets
+from .extract import TRIGGER, Sentence, outside_brackets
 from .figures import Figure, figures
 from .prose import Paragraph
 
@@ -25,7 +25,7 @@ EXHAUSTIVE_INTRO = ("如下", "包括", "分别")
 # a part list ends at a clause mark, a new topic, or a comparison with last year
 STOP = re.compile(r"[；;。]|[，,]\s*(?:此外|另外|另|同时|并|还|比|较|与上年|同比)")
 STYLES = (
-    re.compile(r"^\s*[-•]?\s*(\d+)\s*[.．、]"),
+    re.compile(r"^\s*[-•]?\s*(\d+)\s*(?:[.．](?!\d+(?:\.\d+)?\s*(?:%|％|万|亿|元|个))|、)"),
     re.compile(r"^\s*[-•]?\s*[（(]\s*(\d+)\s*[)）]"),
     re.compile(r"^\s*[-•]?\s*([一二三四五六七八九十]+)、"),
     re.compile(r"^\s*[-•]?\s*[（(]\s*([一二三四五六七八九十]+)\s*[)）]"),
@@ -81,10 +81,14 @@ def inline(s: Sentence) -> list[Breakdown]:
             region = [f for f in figs if m.end() <= f.start < close]
             totals = [f for f in figs if f.end <= open_at and free[f.start]][-1:]
         else:
-            stop = STOP.search(s.text, m.end())
-            end = stop.start() if stop else len(s.text)
+            end = _region_end(s.text, m)
             region = [f for f in figs if m.end() <= f.start < end and free[f.start]]
             totals = [f for f in figs if f.end <= m.start() and free[f.start]]
+            if totals and _change_delta(s.text, totals[-1]):
+                # ``收入比上年增加D，其中：a增加d1…`` breaks down the change; ``A，较上年减少D，
+                # 其中：a…`` breaks down A: the change is its total only when the parts are changes
+                changes = region and all(_is_delta(s.text, f) for f in region)
+                totals = totals[-1:] if changes else totals[:-1]
         exhaustive_word = m.group(0).startswith("分别")
         for measure in _measures(region):
             parts = [f for f in region if f.same_measure(measure)]
@@ -96,6 +100,35 @@ def inline(s: Sentence) -> list[Breakdown]:
                 continue
             out.append(Breakdown(s, cands, tuple(parts), exhaustive))
     return out
+
+
+def _region_end(text: str, m: re.Match[str]) -> int:
+    """Where the parts after a 其中 end: at a clause mark or a new topic (STOP), at the
+    next 其中 (a second list), and before a clause that states a change (``，收入比上年
+    增加D``: a change is not one more part)."""
+    stop = STOP.search(text, m.end())
+    end = stop.start() if stop else len(text)
+    after = INLINE.search(text, m.end())
+    if after is not None:
+        end = min(end, after.start())
+    trigger = TRIGGER.search(text, m.end(), end)
+    if trigger is not None:
+        clause = max(text.rfind(c, m.end(), trigger.start()) for c in "，,、")
+        end = min(end, clause if clause >= 0 else trigger.start())
+    return end
+
+
+def _change_delta(text: str, figure: Figure) -> bool:
+    """Is ``figure`` the change a comparison states (``比上年增加2,784.38万元``)?"""
+    return any(0 <= figure.start - t.end() <= 2 for t in TRIGGER.finditer(text, 0, figure.start))
+
+
+_DELTA_WORD = re.compile(r"(?:增加|减少|增长|下降|降低|上升|增|减)(?:了|为)?\s*$")
+
+
+def _is_delta(text: str, figure: Figure) -> bool:
+    """Is ``figure`` stated as a change (``财政拨款增加2,781.90万元``)?"""
+    return bool(_DELTA_WORD.search(text[max(0, figure.start - 4):figure.start]))
 
 
 def _measures(figs: list[Figure]) -> list[Figure]:
@@ -128,6 +161,8 @@ def listed(paragraphs: list[Paragraph]) -> list[Breakdown]:
         measure = firsts[0][1]
         if not all(f.same_measure(measure) for _, f in firsts):
             continue
+        if all(OTHER_SPENDING.match(_lead(item.text, f.start)) for item, f in firsts):
+            continue  # 事业单位经营/上缴上级/对附属单位补助 stand beside 基本 and 项目, not inside them
         free = outside_brackets(intro.text)
         cands = tuple(f for f in figures(intro.text[:m.start()])
                       if f.same_measure(measure) and not f.approx and free[f.start])
@@ -138,6 +173,21 @@ def listed(paragraphs: list[Paragraph]) -> list[Breakdown]:
         out.append(Breakdown(sentence, cands, tuple(f for _, f in firsts), exhaustive, True,
                              tuple(p.line_at(f.start) for p, f in firsts)))
     return out
+
+
+# spending kinds printed beside 基本支出 and 项目支出 (T3's last columns): a list of them
+# after 项目支出 is not its breakdown
+OTHER_SPENDING = re.compile(r"^(?:事业单位经营支出|上缴上级(?:单位)?支出|对附属单位补助支出)")
+
+
+def _lead(text: str, at: int) -> str:
+    """An item's words before its first figure, without its number."""
+    head = text[:at]
+    for style in STYLES:
+        m = style.match(head)
+        if m:
+            return head[m.end():].strip()
+    return head.strip()
 
 
 def _items(following: list[Paragraph]) -> list[Paragraph]:

@@ -9,7 +9,7 @@ a false alarm.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .figures import Figure, figures
 from .prose import Paragraph, sentences
@@ -18,10 +18,12 @@ UP = ("增加", "增长", "上升", "提高", "增")
 DOWN = ("减少", "下降", "降低", "减")
 BASIS = r"(?:上年|去年|上一年|\d{4}\s*年度?(?:预算|底|末)?|去年同期|上年同期|年初)"
 TRIGGER = re.compile(
-    r"(?:(?:比|较)" + BASIS + r"[^，,。；;：\d%％]{0,10}?|与" + BASIS + r"[^，,。；;\d]{0,6}?相比|同比)"
+    r"(?:(?:比|较)" + BASIS + r"[^，,。；;：\d%％]{0,16}?|与" + BASIS + r"[^，,。；;\d]{0,6}?相比(?:[，,]?[^，,。；;：\d%％]{0,12}?)|同比)"
     r"(?P<dir>增加|增长|上升|提高|减少|下降|降低|增|减)"
 )
-BASE_FIRST = re.compile(r"(?:比|较)" + BASIS)
+# ``较2022年27845件`` and ``比2025年年初预算数45557.68万元``: words that say which figure of
+# that year, but no direction (``比2022年预算数增加D`` states the change, not the base)
+BASE_FIRST = re.compile(r"(?:比|较)" + BASIS + r"[^，,。；;：\d%％增减降升提]{0,8}?(?=\d)")
 PCT_AFTER = re.compile(r"^[^，,。；;\d]{0,2}[，,]?\s*(?:同比)?(?P<dir>增长|增加|下降|减少|上升|提高|降低|增幅|降幅|幅度)(?:为|了|达)?\s*$")
 FLAT = re.compile(r"与" + BASIS + r"(?:预算)?(?:数)?(?:一致|相同|持平)|持平")
 TARGET = re.compile(r"完成(?:全年|年度)?任务数?$")
@@ -55,6 +57,10 @@ class Change:
     pct: Figure | None
     base: Figure | None = None
     flat: bool = False
+    # the sentence opens with the comparison (``与上年相比减少17.08万元，减少0.58%``): its
+    # figure is the one the sentence before states, found by claims_of as ``prior``
+    opening: bool = False
+    prior: Figure | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +72,17 @@ class Ratio:
     part: Figure
     whole: Figure
     pct: Figure
+
+
+@dataclass(frozen=True, slots=True)
+class Share:
+    """``part，占[base的]pct``: a figure's share of a whole; ``base`` is the phrase naming
+    the whole (``本年支出预算``, ``“三公”经费``), "" when the whole is the list's total."""
+
+    sentence: Sentence
+    part: Figure
+    pct: Figure
+    base: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,10 +145,45 @@ def changes(s: Sentence) -> list[Change]:
             continue
         if pct is not None:
             used.add(pct.start)
-        out.append(Change(s, sign, _before(figs, m.start(), delta, s.free), delta, pct))
+        value = _before(figs, m.start(), delta, s.free)
+        if value is not None and _NEW_SUBJECT.search(s.text[value.end:m.start()]):
+            value = None  # ``事业收入812.48万元，收入比上年增加D``: the change is of 收入, not of that figure
+        opening = value is None and not any(f.end <= m.start() for f in figs) and len(s.text[:m.start()].strip(" ，,")) <= 6
+        out.append(Change(s, sign, value, delta, pct, opening=opening))
     out.extend(_base_first(s, figs))
     if FLAT.search(s.text):
         out.append(Change(s, 0, _before(figs, FLAT.search(s.text).start(), None, s.free), None, None, flat=True))
+    return out
+
+
+# a clause that names its own subject between a figure and a comparison (``，收入比上年``)
+_NEW_SUBJECT = re.compile(r"[，,；;][^，,；;\d]*?[\u4e00-\u9fa5]{2}[^，,；;\d]*$")
+
+
+def with_priors(sentences: list[Sentence], found: list[Change]) -> list[Change]:
+    """Changes that open their sentence take their figure from the sentence before:
+    ``（1）…支出2,906.63万元，主要用于审计事务。与上年相比减少17.08万元，减少0.58%``.  That
+    sentence is the one before in the same paragraph, or the last of the paragraph just
+    above when this one starts with the comparison (a line break after 。); it must state
+    exactly one figure of the change's measure, or the change stays without one."""
+    if not any(c.opening for c in found):
+        return found
+    index = {id(s): i for i, s in enumerate(sentences)}
+    out = []
+    for c in found:
+        i = index.get(id(c.sentence), 0)
+        if not c.opening or i == 0:
+            out.append(c)
+            continue
+        prev, s = sentences[i - 1], c.sentence
+        adjacent = prev.paragraph is s.paragraph or (
+            s.offset == 0 and prev.paragraph.line_at(len(prev.paragraph.text) - 1) + 1 == s.paragraph.line)
+        like = c.delta
+        figs = [f for f in prev.figs if f.kind in ("money", "count") and (like is None or f.same_measure(like))
+                and (not prev.free or prev.free[f.start])]
+        if adjacent and len(figs) == 1 and not figs[0].approx:
+            c = replace(c, prior=figs[0])
+        out.append(c)
     return out
 
 
@@ -152,9 +204,16 @@ def _base_first(s: Sentence, figs) -> list[Change]:
         value = _before(figs, m.start(), base, s.free)
         tail = re.sub(r"[（(][^）)]*[)）]", lambda x: " " * len(x.group(0)), s.text[base.end:])
         d = re.match(r"^\s*[，,]?\s*(?P<dir>增长|增加|下降|减少|上升|降低)(?:了)?\s*", tail)
-        pct = next((f for f in figs if d and f.start == base.end + d.end() and f.kind == "percent"), None)
-        if value is not None and pct is not None and not base.approx:
-            out.append(Change(s, 1 if d.group("dir") in UP else -1, value, None, pct, base))
+        if d is None:
+            continue
+        at = base.end + d.end()
+        pct = next((f for f in figs if f.start == at and f.kind == "percent"), None)
+        # ``比2025年年初预算数B增加D，增长P%``: the change is written out as well
+        delta = None if pct is not None else next((f for f in figs if f.start == at and f.same_measure(base)), None)
+        if delta is not None:
+            pct = _pct_after(s.text, figs, delta)
+        if value is not None and pct is not None and not base.approx and not (delta is not None and delta.approx):
+            out.append(Change(s, 1 if d.group("dir") in UP else -1, value, delta, pct, base))
     return out
 
 
@@ -175,6 +234,24 @@ def ratios(s: Sentence) -> list[Ratio]:
             gap = s.text[whole.end:prev.start]
             if whole.same_measure(prev) and re.match(r"^[，,]\s*(已|累计)", gap) and not (whole.approx or prev.approx):
                 out.append(Ratio(s, "rate", prev, whole, f))
+    return out
+
+
+SHARE = re.compile(r"^\s*[，,]?\s*(?:分别)?占(?:比)?(?P<base>[^，,。；;：:\d%％（）()]{0,24}?)(?:的)?(?:比重|比例|比)?(?:为|是|达)?\s*$")
+
+
+def shares(s: Sentence) -> list[Share]:
+    """``人员支出58,486.35万元，占59.0%``, ``基本支出预算32780.46万元，占本年支出预算64.37%``:
+    an exact money figure, then 占 (its whole named or not) and the percentage."""
+    if "占" not in s.text:
+        return []
+    figs, out = s.figs, []
+    for f, g in zip(figs, figs[1:]):
+        if f.kind != "money" or g.kind != "percent" or f.approx or g.approx or (s.free and not s.free[f.start]):
+            continue
+        m = SHARE.match(s.text[f.end:g.start])
+        if m:
+            out.append(Share(s, f, g, m.group("base").strip()))
     return out
 
 

@@ -18,7 +18,10 @@ NOISE = (
     re.compile(r"<[^<>\n]{1,20}>"),  # stray html tags such as <p> in exported cells
 )
 TERMINAL = tuple("。；;！？!?：:")
-ENUMERATOR = re.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十]+、|\d+\s*[.．、]|第[一二三四五六七八九十]+部分|[-•])")
+# ``1.`` numbers an item; ``7.72%`` and ``119.63万元`` at the start of a line do not (a
+# figure with its unit after the dot makes it a decimal: the wrapped rest of the sentence above)
+ENUMERATOR = re.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十]+、|\d+\s*(?:[.．](?!\d+(?:\.\d+)?\s*(?:%|％|万|亿|元|个))|、)|"
+                        r"第[一二三四五六七八九十]+部分|[-•])")
 HEADING_MAX = 24
 
 

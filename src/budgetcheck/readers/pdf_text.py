@@ -20,7 +20,11 @@ MARGIN = 0.1  # top and bottom tenth of a page: where running heads and footers 
 PAGE_NUMBER = re.compile(r"^[-—–\s]*(第\s*)?\d+\s*(页)?(\s*/\s*(共\s*)?\d+\s*页?)?[-—–\s]*$|^[-—–]\s*\d+\s*[-—–]$")
 LEADER = re.compile(r"(\.{4,}|…{2,}|·{4,}|-{6,}|_{6,})\s*\d*\s*$")
 TOC_HEAD = re.compile(r"^目\s*录$")
-STARTS_ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[.．、]|第[一二三四五六七八九十]+|注[:：]|说明[:：])")
+# ``1.`` and ``1、`` number an item, but a line that starts with a figure (``7.72%。``,
+# ``119.63 万元``) is the wrapped rest of a sentence: the dot is a decimal point when a
+# figure with its unit follows (``1.2026年…`` is still item 1).
+STARTS_ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*(?:[.．](?!\d+(?:\.\d+)?\s*(?:%|％|万|亿|元|个))|、)|"
+                         r"第[一二三四五六七八九十]+|注[:：]|说明[:：])")
 
 
 def _shape(text: str) -> str:
@@ -108,8 +112,10 @@ class Paragraphs:
 
 
 def margins(page: Page) -> tuple[float, float]:
-    """The left and right edges of the page's running text."""
-    lines = [l for l in page.lines if len(l.text) >= 8] or list(page.lines)
+    """The left and right edges of the page's running text (a running head or footer
+    printed further out than the text is not its edge)."""
+    body = [l for l in page.lines if not _in_margin(l, page)] or list(page.lines)
+    lines = [l for l in body if len(l.text) >= 8] or body
     if not lines:
         return 0.0, page.width
     lefts = Counter(round(l.x0) for l in lines)

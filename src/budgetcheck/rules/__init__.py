@@ -7,7 +7,7 @@ annex tables), ``narrative`` (BC2xx, what the prose states).
 
 from __future__ import annotations
 
-from .arguments import breakdown_sum, change_arithmetic, ratio_arithmetic
+from .arguments import breakdown_sum, change_arithmetic, ratio_arithmetic, share_arithmetic
 from .arithmetic import row_crossfoot, subtotal_tree, total_row, unit_scale
 from .base import Rule
 from .codes import class_name, code_hierarchy, code_name, duplicate_code
@@ -52,6 +52,7 @@ _RULES = (
     Rule("BC212", "breakdown-sum", "error", "narrative", breakdown_sum),
     Rule("BC213", "ratio-arithmetic", "error", "narrative", ratio_arithmetic),
     Rule("BC214", "cross-document", "error", "narrative", cross_document),
+    Rule("BC215", "share-arithmetic", "error", "narrative", share_arithmetic),
     Rule("BC301", "stated-change", "error", "diff", stated_change),
 )
 

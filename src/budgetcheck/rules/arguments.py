@@ -8,7 +8,7 @@ from typing import Iterator
 from ..arith import VIOLATION, compare_derived, compare_sum, total_of
 from ..claims import Sentence, claims_of
 from ..claims.prose import excerpt
-from ..model import Document, Location
+from ..model import Amount, Document, Location
 from .base import UNDECIDED, Fact, compared
 
 ONE = Decimal(1)
@@ -25,7 +25,10 @@ def said(doc: Document, s: Sentence, what: str, at: int = 0) -> Location:
 def change_arithmetic(doc: Document) -> Iterator[Fact]:
     """A stated change agrees with itself: ``A，比上年增加D，增长P%`` means P = D / (A − D).
 
-    For a decrease P = D / (A + D).  When last year's figure B is written instead of
+    For a decrease P = D / (A + D).  A sentence that opens with the comparison
+    (``…支出2,906.63万元，主要用于审计事务。与上年相比减少17.08万元，减少0.58%``) speaks of
+    the one figure of the sentence before.  When last year's figure B is written as well
+    as the change (``A，比2025年年初预算数B增加D，增长P%``), D = A − B too.  When last year's figure B is written instead of
     the change (``较2022年B…下降P%``), P = |A − B| / B and the direction must match.  Each
     figure is taken over its rounding interval, so ``55.37万人，较2019年底增加1.23万人，
     增幅2.28%`` is consistent (1.23 / 54.14 ≈ 2.27% is within reach), while a
@@ -35,24 +38,39 @@ def change_arithmetic(doc: Document) -> Iterator[Fact]:
     Passes: the same with 增长41.99%.
     """
     for c in claims_of(doc).changes:
-        if c.pct is None or c.value is None or c.pct.kind != "percent":
+        value = c.value or c.prior
+        if c.pct is None or value is None or c.pct.kind != "percent":
             continue
-        if c.delta is not None and c.delta.same_measure(c.value):
-            a, d = c.value.amount, c.delta.amount.to(c.value.amount.unit) if c.value.kind == "money" else c.delta.amount
+        if c.delta is not None and c.base is not None and c.delta.same_measure(value) and c.base.same_measure(value):
+            yield from _delta_of_base(doc, c, value)
+        if c.delta is not None and c.delta.same_measure(value):
+            a, d = value.amount, c.delta.amount.to(value.amount.unit) if value.kind == "money" else c.delta.amount
             formula = (lambda a, d: d / (a - d)) if c.sign > 0 else (lambda a, d: d / (a + d))
             comparison = compare_derived(c.pct.amount, formula, [a, d])
-            what = f"{c.pct.text} = {c.delta.text} / ({c.value.text} {'−' if c.sign > 0 else '+'} {c.delta.text})"
-        elif c.base is not None and c.base.same_measure(c.value):
-            a = c.value.amount
-            b = c.base.amount.to(a.unit) if c.value.kind == "money" else c.base.amount
+            what = f"{c.pct.text} = {c.delta.text} / ({value.text} {'−' if c.sign > 0 else '+'} {c.delta.text})"
+        elif c.base is not None and c.base.same_measure(value):
+            a = value.amount
+            b = c.base.amount.to(a.unit) if value.kind == "money" else c.base.amount
             sign = Decimal(c.sign)
             comparison = compare_derived(c.pct.amount, lambda a, b: sign * (a - b) / b, [a, b])
-            what = f"{c.pct.text} = |{c.value.text} − {c.base.text}| / {c.base.text}"
+            what = f"{c.pct.text} = |{value.text} − {c.base.text}| / {c.base.text}"
         else:
             continue
         if comparison is not None:
             yield from compared(comparison, said(doc, c.sentence, "change", c.pct.start), what,
                                 f"变动比例{what}")
+
+
+def _delta_of_base(doc: Document, c, value) -> Iterator[Fact]:
+    """``A，比2025年B增加D``: D = A − B (B − A for a decrease)."""
+    unit = value.amount.unit
+    a = value.amount
+    b = c.base.amount.to(unit) if value.kind == "money" else c.base.amount
+    d = c.delta.amount.to(unit) if value.kind == "money" else c.delta.amount
+    high, low = (a, b) if c.sign > 0 else (b, a)
+    what = f"{c.delta.text} = {(value if c.sign > 0 else c.base).text} − {(c.base if c.sign > 0 else value).text}"
+    yield from compared(compare_sum(d, [high, Amount(-low.value, low.quantum, low.unit, low.text)]),
+                        said(doc, c.sentence, "change", c.delta.start), what, f"变动额{what}")
 
 
 def breakdown_sum(doc: Document) -> Iterator[Fact]:
@@ -102,3 +120,76 @@ def ratio_arithmetic(doc: Document) -> Iterator[Fact]:
             continue
         what = f"{r.pct.text} = {r.part.text} / {r.whole.text}"
         yield from compared(comparison, said(doc, r.sentence, r.kind, r.pct.start), what, f"比率{what}")
+
+
+def share_arithmetic(doc: Document) -> Iterator[Fact]:
+    """A stated share agrees with its figures: ``X，占P%`` means P = X / T.
+
+    T is the whole the share names (``占本年支出预算64.37%``: the table quantity that the
+    phrase names, found as for narrative-figures) or, when it names none, the total
+    that the list of shares breaks down: the one amount stated before the first share
+    of its sentence (``支出预算合计4,651.67万元，其中：基本支出4,312.17万元，占92.7%``),
+    else the sum of the parts when the shares of the list add up to 100% within their
+    rounding (a list of shares runs over sentences ending in ；).  A share whose whole
+    cannot be told is not checked.  Each figure is taken over its rounding interval.
+
+    Fails: ``包括人员支出590.00万元，占57.7%；公用支出200.00万元，占19.5%；项目支出235.00万元，
+    占22.8%`` (590 / 1,025 is 57.56%: the shares were made to add up to 100%).
+    Passes: the same list with 占57.6%, 占19.5%, 占22.9%.
+    """
+    from ..claims.breakdown import _change_delta
+    from .narrative import document_year
+    from .quantities import resolve
+
+    claims = claims_of(doc)
+    if not claims.shares:
+        return
+    index = {id(s): i for i, s in enumerate(claims.sentences)}
+    year = document_year(doc)
+    runs: list[list] = []
+    last = -2
+    for x in claims.shares:
+        i = index[id(x.sentence)]
+        if x.base:
+            found = resolve(doc, x.base, (), year=year)
+            cells = [c for c in (found[1] if found else []) if c.amount.value != 0]
+            yield from _share_checked(doc, x, [(c.amount, c.location.table + " " + x.base, c.location) for c in cells])
+            continue
+        previous = claims.sentences[last].text.rstrip() if last >= 0 else ""
+        if runs and (runs[-1][-1].sentence is x.sentence or (i == last + 1 and previous.endswith(("；", ";")))):
+            runs[-1].append(x)
+        else:
+            runs.append([x])
+        last = i
+    for run in runs:
+        first = run[0]
+        s = first.sentence
+        before = [f for f in s.figs if f.kind == "money" and f.end <= first.part.start and not f.approx
+                  and (not s.free or s.free[f.start]) and not _change_delta(s.text, f)]
+        unit = first.part.amount.unit
+        if len(before) == 1 and before[0].same_measure(first.part):
+            whole = [(before[0].amount.to(unit), before[0].text, None)]
+        elif len(run) >= 2 and abs(sum(x.pct.amount.value for x in run) - 100) <= sum(x.pct.amount.half for x in run):
+            parts = total_of([x.part.amount for x in run], unit)
+            names = " + ".join(x.part.text for x in run) if len(run) <= 4 else f"the {len(run)} parts"
+            whole = [(parts, f"({names})", None)]
+        else:
+            continue
+        for x in run:
+            yield from _share_checked(doc, x, whole)
+
+
+def _share_checked(doc: Document, x, wholes) -> Iterator[Fact]:
+    """One share against its candidate wholes (amount, how it is named, table location)."""
+    options = []
+    for amount, named, location in wholes:
+        total = amount.to(x.part.amount.unit) if amount.unit != x.part.amount.unit else amount
+        comparison = compare_derived(x.pct.amount, lambda a, t: a / t, [x.part.amount, total])
+        if comparison is not None:
+            options.append((comparison, named, location))
+    if not options:
+        return
+    comparison, named, location = min(options, key=lambda o: (o[0].status == VIOLATION, abs(o[0].difference)))
+    what = f"{x.pct.text} = {x.part.text} / {named}"
+    yield from compared(comparison, said(doc, x.sentence, "share", x.pct.start), what, f"占比{what}",
+                        [location] if location is not None else [])

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from ..model import Amount, Document, Location, Row, Table
+from ..model import ZERO, Amount, Document, Location, Row, Table
 from ..schema import fund_key  # noqa: F401  (re-exported for the rules)
 from .base import where
 
@@ -96,3 +97,90 @@ def side_rows(table: Table, side: str, kind: str | None = None) -> list[Row]:
 def one(table: Table, side: str, kind: str) -> Row | None:
     found = side_rows(table, side, kind)
     return found[0] if found else None
+
+
+#: 政府采购 categories, by the letter of the national 政府采购品目分类目录 (A 货物, B 工程,
+#: C 服务) or by name: a category row is labelled ``A-货物``, ``货物``, ``A`` or ``货物类``.
+PROCUREMENT = {"goods": ("A", "货物"), "works": ("B", "工程"), "services": ("C", "服务")}
+_CATEGORY = re.compile(r"^(?P<letter>[A-C])?[-－—、.．\s]*(?P<name>货物|工程|服务)?类?$")
+_CATALOGUE_COLUMN = re.compile(r"采购目录|品目")
+
+
+def _category(label: str) -> str | None:
+    m = _CATEGORY.match(re.sub(r"\s+", "", label))
+    if not m or not (m.group("letter") or m.group("name")):
+        return None
+    for part, (letter, name) in PROCUREMENT.items():
+        if m.group("letter") in (None, letter) and m.group("name") in (None, name):
+            return part
+    return None
+
+
+def _amount_column(table: Table) -> int | None:
+    for key in ("total", "amount"):
+        col = table.column(key)
+        if col is not None:
+            return col
+    return None
+
+
+def procurement(doc: Document, table: Table | None, part: str) -> Cell | None:
+    """A 政府采购 figure: the table's 合计 (``part`` total), or one category (goods, works,
+    services).  Categories are read from category rows (``A-货物``, ``货物``, ``C``); a
+    table without them but with a 采购目录 column (items coded ``A05…``/``C16…``) gives a
+    category as the sum of its items, when the items add up to the 合计 exactly.  A
+    category with no row in a table that has category rows is zero (a 0 row is left out)."""
+    if table is None or not table.rows:
+        return None
+    col = _amount_column(table)
+    total = table.total_row
+    if col is None or total is None or total.amounts[col] is None:
+        return None
+    if part == "total":
+        return cell(doc, table, total, table.columns[col].key)
+    rows = [r for r in table.rows if not r.is_total and _category(r.label)]
+    if rows:
+        mine = [r for r in rows if _category(r.label) == part]
+        if len(mine) > 1:
+            return None
+        if not mine:
+            return zero_at(doc, table, PROCUREMENT[part][1], total.amounts[col].unit)  # type: ignore[union-attr]
+        return cell(doc, table, mine[0], table.columns[col].key)
+    return _by_catalogue(doc, table, col, total, part)
+
+
+def _by_catalogue(doc: Document, table: Table, col: int, total: Row, part: str) -> Cell | None:
+    catalogue = next((i for i, c in enumerate(table.columns) if not c.is_amount and _CATALOGUE_COLUMN.search(c.label)), None)
+    if catalogue is None:
+        return None
+    letter = PROCUREMENT[part][0]
+    items: list[tuple[str, Amount]] = []
+    for r in table.rows:
+        cells = r.raw.split("\t")
+        code = cells[catalogue].strip() if catalogue < len(cells) else ""
+        amount = r.amounts[col]
+        if re.match(r"^[A-C]\d", code) and amount is not None:
+            items.append((code[0], amount))
+    unit = total.amounts[col].unit  # type: ignore[union-attr]
+    if not items or sum(a.to(unit).value for _, a in items) != total.amounts[col].value:  # type: ignore[union-attr]
+        return None  # the items do not make up the table: some are not coded, or not read
+    mine = [a for k, a in items if k == letter]
+    if not mine:
+        return zero_at(doc, table, PROCUREMENT[part][1], unit)
+    loc = where(doc, table, total, col)
+    value = sum((a.to(unit).value for a in mine), ZERO)
+    quantum = sum((a.to(unit).quantum for a in mine), ZERO)
+    return Cell(Amount(value, quantum, unit, "Σ"), Location(loc.path, loc.table, loc.title, PROCUREMENT[part][1],
+                                                         loc.column, loc.line, loc.cell, loc.page))
+
+
+def admin_running(doc: Document) -> Cell | None:
+    """机关运行经费: the 合计 of its own table (TAR), else the 机关运行经费 of the 三公 table
+    (a column or a row, as 行政经费); None when no table carries it."""
+    tar = doc.table("TAR")
+    if tar is not None and tar.total_row is not None:
+        for key in ("admin_running", "total", "amount"):
+            found = cell(doc, tar, tar.total_row, key)
+            if found is not None:
+                return found
+    return sangong(doc, doc.table("T7"), "admin_running")
