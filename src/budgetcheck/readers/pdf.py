@@ -19,6 +19,7 @@ import re
 from collections import Counter
 
 from ..errors import InputError
+from ..limits import MAX_PAGES
 from ..model import Document
 from ..schema import recognise_title
 from .pdf_page import Grid, Page, TextLine
@@ -42,6 +43,8 @@ def open_pdf(data: bytes, name: str):
     except pdfium.PdfiumError as exc:
         if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
             raise InputError(f"{name}: the PDF is encrypted and needs a password to open") from None
+        if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_SUCCESS:  # PDFium's answer to an empty page tree
+            raise InputError(f"{name}: the PDF has no pages") from None
         reason = str(exc).split("(PDFium: ", 1)[-1].rstrip(").")
         raise InputError(f"{name}: not a readable PDF ({reason})") from None
 
@@ -50,6 +53,10 @@ def read_pages(data: bytes, name: str) -> list[Page]:
     from .pdf_grid import read_page
 
     pdf = open_pdf(data, name)
+    if len(pdf) > MAX_PAGES:
+        count = len(pdf)
+        pdf.close()
+        raise InputError(f"{name}: the PDF has {count:,} pages, more than the {MAX_PAGES:,} limit")
     try:
         pages = []
         for i in range(len(pdf)):
