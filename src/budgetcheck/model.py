@@ -201,6 +201,9 @@ class Document:
     encoding: str = "utf-8"
     kind: str = "text"
     line_pages: tuple[int, ...] = ()
+    # how the reader had to interpret the text, when not as written: the tables' tabs
+    # restored from spaces (readers/spaces.py); rule BC004 reports it
+    reading: tuple[str, ...] = ()
 
     def tables_of(self, role: str) -> list[Table]:
         return [t for t in self.tables if t.role == role]

@@ -10,13 +10,17 @@ nothing is dropped silently.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from ..errors import InputError
+from ..limits import MAX_LINE_CHARS, MAX_ROW_CELLS
 from ..model import Document, Table
 from ..schema import GRID_ROLES, OVERVIEW_ROLES, recognise_title
 from .forms import parse_t10, parse_t11
 from .grid import parse_grid
 from .overview import parse_overview
 from .reconcile import reconcile
+from .spaces import restore_tabs
 
 UNIT_LINE = re.compile(r"^\s*(?:金额)?单位\s*[:：]\s*(万元|亿元|元)")
 SUBTITLE = re.compile(r"^\s*[（(]\s*\d{4}\s*年\s*(度)?\s*[)）]\s*$")
@@ -26,8 +30,24 @@ LOOKAHEAD = 6
 
 def read_text(text: str, path: str, encoding: str = "utf-8") -> Document:
     lines = text.splitlines()
+    bounded(lines, path)
+    restored = restore_tabs(lines)  # tables whose tabs became spaces (readers/spaces.py)
+    lines = restored.lines
     tables = read_tables(lines)
-    return reconcile(Document(path, tuple(tables), tuple(lines), encoding, "text"))
+    doc = reconcile(Document(path, tuple(tables), tuple(lines), encoding, "text"))
+    return replace(doc, reading=(restored.how,)) if restored.how else doc
+
+
+def bounded(lines: list[str], path: str) -> None:
+    """Refuse a line longer, or a row wider, than any document has (limits.py): the
+    work a line costs grows with it, and a warning would echo it."""
+    for n, line in enumerate(lines, 1):
+        if len(line) > MAX_LINE_CHARS:
+            raise InputError(f"{path}: line {n:,} is {len(line):,} characters long, more than the "
+                             f"{MAX_LINE_CHARS:,} limit for one line; is this a budget text?")
+        if len(line) > MAX_ROW_CELLS and line.count("\t") >= MAX_ROW_CELLS:
+            raise InputError(f"{path}: line {n:,} has {line.count(chr(9)) + 1:,} cells, more than the "
+                             f"{MAX_ROW_CELLS:,} limit for one table row")
 
 
 def read_tables(lines: list[str]) -> list[Table]:

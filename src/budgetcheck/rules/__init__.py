@@ -17,12 +17,16 @@ from .crossdoc import cross_document, stated_change
 from .cross import basic_by_economic, fiscal_by_code, sangong_ceiling
 from .overview import overview_balance, overview_vs_detail
 from .performance import goal_items, performance_structure, project_ceiling
+from .reading import incomplete_table, missing_tables, unread_table
 from .workbook import formula_coverage, hidden_cells
 
 _RULES = (
     Rule("BC001", "row-alignment", "warning", "reading", row_alignment),
     Rule("BC002", "non-numeric-cell", "warning", "reading", non_numeric),
     Rule("BC003", "hidden-cells", "warning", "reading", hidden_cells),
+    Rule("BC004", "unread-table", "warning", "reading", unread_table),
+    Rule("BC005", "incomplete-table", "warning", "reading", incomplete_table),
+    Rule("BC006", "missing-tables", "warning", "reading", missing_tables),
     Rule("BC101", "row-crossfoot", "error", "tables", row_crossfoot),
     Rule("BC102", "subtotal-tree", "error", "tables", subtotal_tree),
     Rule("BC103", "total-row", "error", "tables", total_row),
