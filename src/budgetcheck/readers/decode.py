@@ -60,7 +60,7 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         text = _strict(data, skip, (codec,), name)
         if not text.strip():
             raise InputError(f"{name}: the file is empty")
-        if "\x00" in text[:8192]:
+        if "\x00" in text[:8192] or _controls(text[:8192]):
             raise InputError(f"{name}: this is a binary file, not a text document")
         return text, reported
     if b"\x00" in data[:8192]:
@@ -70,6 +70,13 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     except UnicodeDecodeError:
         pass
     return _strict(data, 0, ("gb18030", "utf-8"), name), "gb18030"
+
+
+def _controls(head: str) -> bool:
+    """Mostly control characters: bytes that decode, but are not text (``\x00\x01…``
+    read as UTF-16 is a run of U+0001)."""
+    bad = sum(1 for ch in head if ch < " " and ch not in "\t\n\r\f\v")
+    return bad * 10 > len(head)
 
 
 def _strict(data: bytes, skip: int, codecs: tuple[str, ...], name: str) -> str:
