@@ -30,7 +30,7 @@ DEFAULTS: dict[str, Any] = {
     "lang": None,  # from the locale
     "waivers": None,
 }
-#: Accepted and not used yet: ``documents`` (year → file) is for a future ``diff``.
+#: Kept apart from the settings: ``documents`` (year → file) is read by ``budgetcheck diff`` (diff/locate.py).
 RESERVED = {"documents"}
 SEVERITIES = ("error", "warning", "notice")
 DEFAULT, COMMAND_LINE = "default", "command line"
