@@ -124,6 +124,7 @@ CATALOGUE: tuple[tuple[str, str], ...] = (
     ("{where}: {key} must be a list of rule ids, names or groups", "{where}：{key}必须是规则编号、名称或分组的列表"),
     ("{where}: {key} must be a table", "{where}：{key}必须是表"),
     ("{where} must be true or false", "{where}必须是 true 或 false"),
+    ("--lang must be \"zh\" or \"en\", not {value}", "--lang 必须是 \"zh\" 或 \"en\"，而不是{value}"),
     ("{where} must be \"zh\" or \"en\", not {value}", "{where}必须是 \"zh\" 或 \"en\"，而不是{value}"),
     ("{where} must be \"nearest\" or \"truncate\", not {value}", "{where}必须是 \"nearest\" 或 \"truncate\"，而不是{value}"),
     ("{where}unknown rule {item} (see `budgetcheck rules`; groups: {groups})",
