@@ -20,6 +20,7 @@ from .sums import _children
 
 #: Tables that end with (or start with) a 合计 / 总计 row of their own.
 TOTALLED = ("T2", "T3", "T5", "T6", "T8", "T8b", "T9")
+GRAND = re.compile(r"^(收入|支出|收支)?(总计|合计)$")
 LISTED = re.compile(r"^\s*(?:[-•·*]\s*)?(?:附件\s*\d+\s*[:：、.]?\s*)?(?:[一二三四五六七八九十]+、|\d+[.、．])?\s*\S")
 
 def _reading(how: str) -> tuple[str, str]:
@@ -91,7 +92,7 @@ def incomplete_table(doc: Document) -> Iterator[Fact]:
             yield Fact(UNDECIDED, where(doc, table, table.rows[-1]),
                        f"{table.role} has no 合计 row (its last row read is {table.rows[-1].name}): "
                        "was the table cut short?", f"{table.role}没有合计行（读到的最后一行是{table.rows[-1].name}），表格是否不完整？")
-        if table.role in OVERVIEW_ROLES and table.rows and not any(r.kind == "grand_total" for r in table.rows):
+        if table.role in OVERVIEW_ROLES and table.rows and not any(_grand(r) for r in table.rows):
             yield Fact(UNDECIDED, where(doc, table, table.rows[-1]),
                        f"{table.role} has no 收入总计/支出总计 line: was the table cut short?",
                        f"{table.role}没有收入总计/支出总计行，表格是否不完整？")
@@ -104,6 +105,11 @@ def incomplete_table(doc: Document) -> Iterator[Fact]:
                        f"合计 {short[1]} {last.unit}; the rest of the table (and any annex after it) is missing",
                        f"文本在{last.role}中途结束：各类合计{short[0]}，少于合计行{short[1]}{last.unit}，"
                        "其余行（及其后的附表）缺失")
+
+
+def _grand(row) -> bool:
+    """收入总计 / 支出总计, or the 收入合计 / 支出合计 some templates print in their place."""
+    return row.kind == "grand_total" or bool(GRAND.match(row.label.replace(" ", "")))
 
 
 def _ends_the_text(doc: Document, table: Table) -> bool:
