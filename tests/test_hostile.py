@@ -302,6 +302,19 @@ def test_time_limit_ends_a_slow_document(tmp_path):
     verify_refused(path, "longer than the 2 s limit", env=env, timeout=120)
 
 
+def test_memory_limit_ends_a_document_dense_with_figures(tmp_path):
+    """A text under every size bound whose prose is all figures: its claims cost some
+    50 bytes a byte, so the memory bound is what ends it (here set low, to be quick)."""
+    text = H.sample_text()
+    at = text.index("\n附件1\n")
+    line = "其中：" + "人员支出1.00万元，" * 200 + "\n"
+    path = tmp_path / "dense.txt"
+    path.write_text(text[:at] + "\n" + line * 2000 + text[at:], encoding="utf-8")
+    env = {**cli_env(), "BUDGETCHECK_MEMORY_LIMIT": "150"}
+    run = verify_refused(path, "more than 150 MB of memory", env=env, timeout=300)
+    assert run.peak_mb < 400
+
+
 def test_text_over_the_size_limits_is_refused_without_reading_it(tmp_path):
     big = tmp_path / "big.txt"
     with big.open("wb") as handle:  # sparse: costs no disk
