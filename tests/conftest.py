@@ -19,6 +19,13 @@ if os.environ.get("CI", "").lower() == "true":
     settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# ``PYTHONPATH=src python -m pytest`` (as when checking a worktree): made absolute, so
+# that every command-line run a test starts in another folder (tmp_path, a copy of
+# seeds/) imports the code under test, not an installed copy of budgetcheck.
+if os.environ.get("PYTHONPATH"):
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        os.path.abspath(p) for p in os.environ["PYTHONPATH"].split(os.pathsep) if p)
 SAMPLE = ROOT / "seeds" / "2023-xiamen-hrss-budget.txt"
 SHARED = ROOT.parent / "shared"
 

@@ -216,11 +216,6 @@ def test_xlsx_header(tmp_path):
     verify_unreadable(write(tmp_path, "budget.xlsx", b"PK\x03\x04\x14\x00\x06\x00\x08\x00"), "Excel")
 
 
-def test_utf16_text_is_refused_cleanly(tmp_path):
-    # UTF-16 has NULs; it is refused (exit 2) rather than misread
-    verify_unreadable(write(tmp_path, "utf16.txt", sample_text().encode("utf-16")))
-
-
 def test_plain_prose_has_no_budget_tables(tmp_path):
     prose = (
         "厦门市人力资源和社会保障局2023年部门预算说明\n\n"
@@ -342,7 +337,8 @@ def test_duplicate_row_is_not_reported_as_a_unit_error(tmp_path):
 
 
 
-@pytest.mark.parametrize("variant", ["gb18030", "utf-8-bom", "crlf", "bom-crlf"])
+@pytest.mark.parametrize("variant", ["gb18030", "utf-8-bom", "crlf", "bom-crlf", "utf-16", "utf-16-crlf",
+                                     "utf-16le-no-bom", "utf-16be-no-bom"])
 def test_encodings_and_line_endings(tmp_path, variant):
     text = sample_text()
     data = {
@@ -350,6 +346,10 @@ def test_encodings_and_line_endings(tmp_path, variant):
         "utf-8-bom": b"\xef\xbb\xbf" + text.encode("utf-8"),
         "crlf": text.replace("\n", "\r\n").encode("utf-8"),
         "bom-crlf": b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"),
+        "utf-16": text.encode("utf-16"),  # Windows Notepad's "Unicode": a BOM, then UTF-16LE
+        "utf-16-crlf": text.replace("\n", "\r\n").encode("utf-16"),
+        "utf-16le-no-bom": text.encode("utf-16-le"),  # no BOM: told by the NULs beside ASCII
+        "utf-16be-no-bom": text.encode("utf-16-be"),
     }[variant]
     if variant == "gb18030":
         with pytest.raises(UnicodeDecodeError):

@@ -199,8 +199,8 @@ def test_config_command_shows_sources(tmp_path):
     assert data["sources"]["select"] == "default"
     text = run(tmp_path, "config", "--lang", "zh").stdout
     assert 'rounding = "truncate"' in text and f"# {path}" in text
-    assert 'lang = "zh"' in text and "# command line" in text
-    assert "documents" in text and "not used yet" in text
+    assert 'lang = "zh"' in text and "# 命令行" in text  # --lang zh: the comments are Chinese too
+    assert "documents" in text and "budgetcheck diff" in text
 
 
 @pytest.mark.parametrize("args,needle", [

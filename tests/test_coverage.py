@@ -1,5 +1,5 @@
 """Coverage on every report: the document's kind, the core tables found and missing,
-partly verified when one is missing, and --require-tables (BC005) for a gate."""
+partly verified when one is missing, and --require-tables (BC007) for a gate."""
 
 from __future__ import annotations
 
@@ -28,16 +28,16 @@ def test_a_missing_core_table_is_partly_verified_not_a_pass(sample_text):
     report = verify_text(_without_t6(sample_text), "s.txt")
     assert report.coverage.status == "partly verified" and report.coverage.missing == ("T6",)
     assert report.exit_code == 0  # the exit code rule stays: no errors
-    assert not [f for f in report.findings if f.rule == "BC005"]
+    assert not [f for f in report.findings if f.rule == "BC007"]
 
 
 def test_require_tables_makes_a_missing_table_an_error(sample_text):
     report = verify_text(_without_t6(sample_text), "s.txt", Settings(require_tables=True))
-    hits = [f for f in report.findings if f.rule == "BC005"]
+    hits = [f for f in report.findings if f.rule == "BC007"]
     assert [(f.severity, f.location.table) for f in hits] == [("error", "T6")]
     assert report.exit_code == 1
     assert not [f for f in verify_text(sample_text, "s.txt", Settings(require_tables=True)).findings
-                if f.rule == "BC005"]
+                if f.rule == "BC007"]
 
 
 def test_coverage_in_json_and_console(tmp_path, sample_text):
@@ -49,7 +49,7 @@ def test_coverage_in_json_and_console(tmp_path, sample_text):
     console = run_inprocess("verify", str(path), "--no-config").stdout
     assert "partly verified" in console and "T6" in console
     gated = run_inprocess("verify", str(path), "--no-config", "--require-tables")
-    assert gated.returncode == 1 and "BC005" in gated.stdout
+    assert gated.returncode == 1 and "BC007" in gated.stdout
 
 
 def test_final_accounts_are_not_verified_as_a_budget(tmp_path):

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from .coverage import NOT_VERIFIED, Coverage, coverage_of
 from .engine import Settings, check, counts
 from .errors import InputError
+from .limits import LimitExceeded, time_limit
 from .model import Document, Finding, Table
 from .readers import read_bytes, read_document
 
@@ -92,6 +93,10 @@ def _report(document: Document, settings: Settings | None) -> DocumentReport:
     if not any(t.role for t in document.tables) and not claims:
         return DocumentReport(document.path, document, [], f"{document.path}: no budget tables found (and no figures in its text)",
                               coverage=Coverage(kind=kind, template=document.template, status=NOT_VERIFIED))
+    titled = [t for t in document.tables if t.role]
+    if titled and all(not t.rows and not t.goals for t in titled):
+        return DocumentReport(document.path, document, [], unread_message(document.path, len(titled)),
+                              coverage=Coverage(kind=kind, template=document.template, status=NOT_VERIFIED))
     from .rules.understanding import not_understood
     from .rules.workbook import settled  # a formula saved without its value decides nothing
 
@@ -99,6 +104,15 @@ def _report(document: Document, settings: Settings | None) -> DocumentReport:
     findings = settled(check(document, settings), document)
     covered = coverage_of(document, kind, skipped, not_understood(document))
     return DocumentReport(document.path, document, findings, skipped=skipped, coverage=covered)
+
+
+def unread_message(path: str, count: int) -> str:
+    """A document whose tables were all found by their titles and none read: refused,
+    since checking only its prose would pass what was never read (rules/reading.py)."""
+    return (f"{path}: {count} annex table{'s were' if count != 1 else ' was'} found by "
+            f"{'their titles' if count != 1 else 'its title'}, but none of their rows could be read "
+            "(the cells are not separated by tabs, nor by spaces in aligned columns); "
+            "save the text with its tabs, or check the PDF or workbook itself")
 
 
 def skipped_checks(document: Document, settings: Settings | None) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -131,25 +145,47 @@ def verify_path(path: str, settings: Settings | None = None) -> DocumentReport:
     settings = settings or Settings()
     with settings.rounding_policy():  # reading realigns rows with the same comparisons
         try:
-            document = read_document(path)
+            with time_limit():
+                return _report(read_document(path), settings)
         except InputError as exc:
             return DocumentReport(str(path), None, [], str(exc))
-        return _report(document, settings)
+        except LimitExceeded as exc:
+            return DocumentReport(str(path), None, [], exc.describe(str(path)))
 
 
 def verify_together(paths: list[str], settings: Settings | None = None) -> DocumentReport:
     """Check several files as one budget (``verify --as-one``): the prose of the text
     documents against the tables of all of them, a workbook's table winning over the
     same table in text (readers/combine.py)."""
+    return verify_together_reports(paths, settings)[0]
+
+
+def verify_together_reports(paths: list[str], settings: Settings | None = None) -> list[DocumentReport]:
+    """``--as-one``: the readable files checked as one budget (the first report), then one
+    report per file that could not be read (exit 2 for each), so one bad file does not
+    stop the others from being checked."""
     from .readers.combine import combine
 
     settings = settings or Settings()
+    documents, unreadable = [], []
     with settings.rounding_policy():
+        for p in paths:
+            try:
+                with time_limit():
+                    documents.append(read_document(p))
+            except InputError as exc:
+                unreadable.append(DocumentReport(str(p), None, [], str(exc)))
+            except LimitExceeded as exc:
+                unreadable.append(DocumentReport(str(p), None, [], exc.describe(str(p))))
+        if not documents:
+            return unreadable
         try:
-            document = combine([read_document(p) for p in paths])
-        except InputError as exc:
-            return DocumentReport(" + ".join(map(str, paths)), None, [], str(exc))
-        return _report(document, settings)
+            with time_limit():
+                together = _report(combine(documents), settings)
+        except LimitExceeded as exc:
+            name = " + ".join(d.path for d in documents)
+            together = DocumentReport(name, None, [], exc.describe(name))
+    return [together, *unreadable]
 
 
 def verify_text(text: str, name: str = "<text>", settings: Settings | None = None) -> DocumentReport:
@@ -157,7 +193,9 @@ def verify_text(text: str, name: str = "<text>", settings: Settings | None = Non
     settings = settings or Settings()
     with settings.rounding_policy():
         try:
-            document = read_bytes(text.encode("utf-8"), name)
+            with time_limit():
+                return _report(read_bytes(text.encode("utf-8"), name), settings)
         except InputError as exc:
             return DocumentReport(name, None, [], str(exc))
-        return _report(document, settings)
+        except LimitExceeded as exc:
+            return DocumentReport(name, None, [], exc.describe(name))

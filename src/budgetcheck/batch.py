@@ -98,6 +98,7 @@ def run(items: list[str | DocumentReport], settings: Settings, jobs: int = 1,
     paths = [(i, item) for i, item in enumerate(items) if isinstance(item, str)]
     results: list[DocumentReport | None] = [item if not isinstance(item, str) else None for item in items]
     bar = bar or _no_bar
+    jobs = workers(jobs, len(paths))
     if jobs <= 1 or len(paths) <= 1:
         with bar(len(paths)) as tick:
             for i, path in paths:
@@ -108,7 +109,7 @@ def run(items: list[str | DocumentReport], settings: Settings, jobs: int = 1,
         # a noticeable share of the time pickling settings and results one by one
         size = max(1, min(16, len(paths) // (jobs * 8)))
         batches = [paths[k:k + size] for k in range(0, len(paths), size)]
-        with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
             futures = {pool.submit(_light_batch, [p for _, p in b], settings, prerender): b for b in batches}
             with bar(len(paths)) as tick:
                 for future in as_completed(futures):
@@ -137,6 +138,12 @@ def progress_bar(total: int) -> Iterator[Callable[[int], None]]:
 
 def default_jobs() -> int:
     return os.cpu_count() or 1
+
+
+def workers(jobs: int, documents: int) -> int:
+    """The processes to start: never more than the documents, nor than twice the cores
+    (``--jobs 1000`` on a laptop must not fork a thousand interpreters)."""
+    return max(1, min(jobs, documents, 2 * default_jobs()))
 
 
 def wants_bar(quiet: bool, count: int) -> bool:

@@ -40,8 +40,31 @@ class RulesFormat(str, Enum):
     markdown = "markdown"
 
 
+_LANGUAGE: dict[str, str] = {}  # the run's language once a command knows it (--lang, config, locale)
+
+
+def language(explicit: Optional[str] = None) -> str:
+    """The language of messages: --lang, else what the command settled (the
+    configuration's ``lang``), else --lang read from the raw arguments, else the locale."""
+    from .i18n import lang_of_argv
+    from .runner import default_lang
+
+    chosen = explicit or _LANGUAGE.get("lang") or lang_of_argv(sys.argv[1:]) or default_lang()
+    return chosen if chosen in ("zh", "en") else "en"
+
+
+def _settle(lang: Optional[str]) -> str:
+    if lang is not None and lang not in ("zh", "en"):
+        _LANGUAGE["lang"] = "en"
+        _fail(f"--lang must be \"zh\" or \"en\", not {lang!r}")
+    _LANGUAGE["lang"] = language(lang)
+    return _LANGUAGE["lang"]
+
+
 def _fail(message: str) -> None:
-    typer.echo(f"budgetcheck: error: {message}", err=True)
+    from .i18n import error_line
+
+    typer.echo(error_line(message, language()), err=True)
     raise typer.Exit(2)
 
 
@@ -125,8 +148,10 @@ def verify(
     from .runner import Request
     from .runner import verify as run_verify
 
+    _settle(lang)
     config = _config(config_file, no_config, strict=strict, lang=lang, select=select, ignore=ignore,
                      rounding=rounding, waivers=waivers, require_tables=require_tables, kind=kind)
+    _settle(config.values["lang"])
     request = Request([str(f) for f in files], fmt.value, output, baseline, write_baseline, glob,
                       default_jobs() if jobs is None else jobs, quiet, as_one=as_one, annotate=annotate,
                       cross=cross)
@@ -141,9 +166,13 @@ def verify(
 def export(
     document: Path = typer.Argument(..., help="A budget document: extracted text, an Excel workbook or a PDF."),
     to: Path = typer.Option(..., "--to", help="The workbook to write (.xlsx)."),
+    lang: Optional[str] = LANG,
 ) -> None:
     """Write the tables read from DOCUMENT as a clean Excel workbook, one sheet per table."""
     from .errors import InputError
+    from .limits import LimitExceeded, time_limit
+
+    lang = _settle(lang)
     from .readers import read_document
     from .writers.export import export as write
 
@@ -154,10 +183,13 @@ def export(
 
     try:
         guard({"--to": to}, [document])
-        written = write(read_document(document), to)
+        with time_limit():
+            written = write(read_document(document), to)
     except (InputError, UsageError) as exc:
         _fail(str(exc))
-    typer.echo(f"{to}: {written} tables written")
+    except LimitExceeded as exc:
+        _fail(exc.describe(str(document)))
+    typer.echo(f"{to}：已写入{written}张表" if lang == "zh" else f"{to}: {written} tables written")
 
 
 @app.command("config")
@@ -175,26 +207,29 @@ def show_config(
     """Print the effective configuration and where each value comes from."""
     from .configshow import render
 
+    _settle(lang)
     config = _config(config_file, no_config, strict=strict, lang=lang, select=select, ignore=ignore,
                      rounding=rounding, waivers=waivers)
-    typer.echo(render(config, fmt.value), nl=False)
+    typer.echo(render(config, fmt.value, _settle(config.values["lang"])), nl=False)
 
 
 @app.command()
-def rules(fmt: RulesFormat = typer.Option(RulesFormat.table, "--format", "-f")) -> None:
+def rules(fmt: RulesFormat = typer.Option(RulesFormat.table, "--format", "-f"), lang: Optional[str] = LANG) -> None:
     """List the rules: id, name, default severity and what each checks."""
+    from .i18n import RULE_SUMMARY_ZH, word
     from .rules import REGISTRY
 
+    lang = _settle(lang)
     if fmt is RulesFormat.markdown:
-        typer.echo("| id | name | severity | what it checks |\n|---|---|---|---|")
+        heads = [word(k, lang) for k in ("id", "name", "severity", "checks")]
+        typer.echo(f"| {' | '.join(heads)} |\n|---|---|---|---|")
         for rule in REGISTRY.values():
-            typer.echo(f"| {rule.id} | {rule.name} | {rule.severity} | {rule.summary} |")
+            summary = RULE_SUMMARY_ZH.get(rule.id, rule.summary) if lang == "zh" else rule.summary
+            typer.echo(f"| {rule.id} | {rule.name} | {word(rule.severity, lang)} | {summary} |")
         return
-    from rich.console import Console
+    from .reporters.console import make_console, rules_table
 
-    from .reporters.console import rules_table
-
-    rules_table(REGISTRY.values(), Console())
+    rules_table(REGISTRY.values(), make_console(), lang)
 
 
 @app.command()
@@ -202,16 +237,18 @@ def explain(
     rule: Optional[List[str]] = typer.Argument(
         None, help="Rule ids (BC101), names (row-crossfoot) or groups (codes); none for every rule."),
     examples: bool = typer.Option(False, "--examples", help="Only each rule's failing and passing example."),
+    lang: Optional[str] = LANG,
 ) -> None:
     """Show the full documentation of rules, with an example that fails and one that passes."""
     from .ruleset import all_rules, examples_of, explanation
 
+    lang = _settle(lang)
     rules = all_rules()
     ids = _ids(rule) if rule else tuple(rules)
     if examples:
-        typer.echo("".join(examples_of(rules[i]) for i in ids), nl=False)
+        typer.echo("".join(examples_of(rules[i], lang=lang) for i in ids), nl=False)
     else:
-        typer.echo("\n".join(explanation(rules[i]) for i in ids), nl=False)
+        typer.echo("\n".join(explanation(rules[i], lang=lang) for i in ids), nl=False)
 
 
 def _version(value: bool) -> None:
@@ -243,7 +280,9 @@ def main() -> None:
         typer.echo(exc.ctx.get_help() if exc.ctx else str(exc))
         code = 0 if exc.ctx and exc.ctx.parent is None else 2
     except ClickException as exc:
-        typer.echo(f"budgetcheck: error: {exc.format_message()}", err=True)
+        from .i18n import error_line
+
+        typer.echo(error_line(exc.format_message(), language()), err=True)
         code = exc.exit_code
     except KeyboardInterrupt:  # pragma: no cover - interactive only
         code = 130

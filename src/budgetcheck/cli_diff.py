@@ -13,7 +13,7 @@ from typing import Optional
 
 import typer
 
-from .cli import _fail, app
+from .cli import LANG, _fail, _settle, app
 
 
 class DiffFormat(str, Enum):
@@ -40,6 +40,7 @@ def diff_command(
     top: int = typer.Option(0, "--top", help="Only the N largest changes (0: all)."),
     min_change: str = typer.Option("0", "--min-change", help="Hide changes smaller than this, in 万元."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file."),
+    lang: Optional[str] = LANG,
 ) -> None:
     """What changed between two years, and whether the newer document's stated changes are true.
 
@@ -50,7 +51,9 @@ def diff_command(
     from .diff import Options, diff_documents, read_year
     from .diff.locate import resolve
     from .errors import InputError, UsageError
+    from .limits import LimitExceeded, time_limit
 
+    lang = _settle(lang)
     try:
         Decimal(min_change)
     except InvalidOperation:
@@ -63,32 +66,36 @@ def diff_command(
     try:
         old_paths, new_paths = resolve(old, base), resolve(new, base)
         guard({"--output": output}, [*old_paths, *new_paths])
-        old_doc = read_year(old_paths)
-        new_doc = read_year(new_paths)
+        with time_limit():
+            old_doc = read_year(old_paths)
+            new_doc = read_year(new_paths)
+            result = diff_documents(old_doc, new_doc)
     except (UsageError, InputError) as exc:
         _fail(str(exc))
-    result = diff_documents(old_doc, new_doc)
+    except LimitExceeded as exc:
+        _fail(exc.describe(f"{old} → {new}"))
     options = Options(level.value if level else "", (table or "").upper(), top, min_change)
-    _emit(result, options, fmt, output)
+    _emit(result, options, fmt, output, lang)
     raise typer.Exit(result.exit_code)
 
 
-def _emit(result, options, fmt: DiffFormat, output: Optional[Path]) -> None:
+def _emit(result, options, fmt: DiffFormat, output: Optional[Path], lang: str = "en") -> None:
     from .reporters import diffout
 
     if fmt is DiffFormat.console:
-        from rich.console import Console
-
         from io import StringIO
 
+        from .reporters.console import make_console
+
         handle = StringIO() if output else None
-        console = Console(file=handle, width=140, no_color=True) if handle else Console(highlight=False)
-        diffout.render_console(result, options, console)
+        diffout.render_console(result, options, make_console(handle), lang)
         if handle:
             _write(output, handle.getvalue())
         return
-    render = {"json": diffout.render_json, "markdown": diffout.render_markdown, "csv": diffout.render_csv}[fmt.value]
-    text = render(result, options)
+    if fmt is DiffFormat.markdown:
+        text = diffout.render_markdown(result, options, lang)
+    else:
+        text = {"json": diffout.render_json, "csv": diffout.render_csv}[fmt.value](result, options)
     if output:
         _write(output, text)
     else:

@@ -32,7 +32,7 @@ DEFAULTS: dict[str, Any] = {
     "require_tables": False,  # a missing core table is an error (a pre-publication gate)
     "kind": None,  # budget or final: what every document is, instead of reading it from each
 }
-#: Accepted and not used yet: ``documents`` (year → file) is for a future ``diff``.
+#: Kept apart from the settings: ``documents`` (year → file) is read by ``budgetcheck diff`` (diff/locate.py).
 RESERVED = {"documents"}
 SEVERITIES = ("error", "warning", "notice")
 DEFAULT, COMMAND_LINE = "default", "command line"

@@ -42,7 +42,18 @@ def _effective(config) -> dict:
     return {"values": values, "sources": sources}
 
 
-def render(config, fmt: str = "toml") -> str:
+def _source(source: str, lang: str) -> str:
+    from .i18n import word
+
+    if lang != "zh":
+        return source
+    return {"default": word("default", "zh"), "command line": word("command_line", "zh"),
+            "default (from the locale)": word("from_locale", "zh")}.get(source, source)
+
+
+def render(config, fmt: str = "toml", lang: str = "en") -> str:
+    from .i18n import word
+
     data = _effective(config)
     values, sources = data["values"], data["sources"]
     if fmt == "json":
@@ -51,11 +62,12 @@ def render(config, fmt: str = "toml") -> str:
         if config.reserved:
             out["reserved"] = json.loads(json.dumps(config.reserved, default=str))
         return json.dumps(out, ensure_ascii=False, indent=2) + "\n"
-    lines = [f"# configuration file: {config.file if config.file else '(none)'}"]
-    texts = {k: (f"{k} = {_toml(v)}" if v is not None else f"# {k} (not set)") for k, v in values.items()}
+    sep = "：" if lang == "zh" else ": "
+    lines = [f"# {word('file', lang)}{sep}{config.file if config.file else word('none', lang)}"]
+    texts = {k: (f"{k} = {_toml(v)}" if v is not None else f"# {k} ({word('not_set', lang)})") for k, v in values.items()}
     width = max(len(t) for t in texts.values())
     for key, text in texts.items():
-        lines.append(f"{text:<{width}}  # {sources[key]}")
+        lines.append(f"{text:<{width}}  # {_source(sources[key], lang)}")
     for key, value in config.reserved.items():
-        lines.append(f"{key} = {_toml(value)}  # {config.file} (kept for a future `diff` command; not used yet)")
+        lines.append(f"{key} = {_toml(value)}  # {config.file} ({word('reserved', lang)})")
     return "\n".join(lines) + "\n"

@@ -9,16 +9,21 @@ orders the findings, so that output is deterministic.
 from __future__ import annotations
 
 from contextlib import nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from .arith import NEAREST, policy
+from .limits import clip
 from .model import Document, Finding, Location
 from .numbers import fmt, fmt_plain
 from .rules import REGISTRY
 from .rules.base import ROUNDED, UNDECIDED, Fact, Rule
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "notice": 2}
+#: A message quotes raw input (a row, a cell, a sentence) shortened by its rule; these
+#: bounds are the net under every rule, so no finding can echo a whole hostile line.
+MAX_MESSAGE = 600
+MAX_FIELD = 200
 
 
 @dataclass(frozen=True)
@@ -29,7 +34,7 @@ class Settings:
     severity: dict[str, str] = field(default_factory=dict)
     rounding: str = NEAREST  # nearest | truncate (arith.Policy)
     tolerance: dict[str, Decimal] = field(default_factory=dict)  # extra absolute bound per unit
-    require_tables: bool = False  # a missing core table is an error (BC005), for a pre-publication gate
+    require_tables: bool = False  # a missing core table is an error (BC007), for a pre-publication gate
     kind: str | None = None  # the document's kind as given (--kind), else read from the document
 
     def rounding_policy(self):
@@ -40,7 +45,7 @@ class Settings:
 
 
 #: Rules that run only when a setting asks for them.
-ON_REQUEST = {"BC005": "require_tables"}
+ON_REQUEST = {"BC007": "require_tables"}
 
 
 def selected(settings: Settings) -> list[Rule]:
@@ -70,8 +75,16 @@ def stamp(rule: Rule, fact: Fact, settings: Settings) -> Finding:
         difference = fmt_plain(c.difference, q)
         tolerance = fmt_plain(_readable(c.bound, c.quantum)) if c.bound else "0"
         unit = c.unit
-    return Finding(rule.id, rule.name, severity, fact.message, fact.message_zh, fact.location,
-                   expected, actual, difference, tolerance, unit, fact.related)
+    return Finding(rule.id, rule.name, severity, clip(fact.message, MAX_MESSAGE), clip(fact.message_zh, MAX_MESSAGE),
+                   _bounded(fact.location), expected, actual, difference, tolerance, unit, fact.related)
+
+
+def _bounded(loc: Location) -> Location:
+    """A location whose row, column or title is raw input (a cell of the document) echoes
+    at most a few hundred characters of it."""
+    if max(len(loc.row), len(loc.column), len(loc.title)) <= MAX_FIELD:
+        return loc
+    return replace(loc, row=clip(loc.row, MAX_FIELD), column=clip(loc.column, MAX_FIELD), title=clip(loc.title, MAX_FIELD))
 
 
 def _readable(tolerance: Decimal, quantum: Decimal) -> Decimal:

@@ -218,6 +218,9 @@ class Document:
     kind: str = "text"
     line_pages: tuple[int, ...] = ()
     template: str = "national"  # the template the tables were read with (templates/)
+    # how the reader had to interpret the text, when not as written: the tables' tabs
+    # restored from spaces (readers/spaces.py); rule BC004 reports it
+    reading: tuple[str, ...] = ()
 
     def tables_of(self, role: str) -> list[Table]:
         return [t for t in self.tables if t.role == role]

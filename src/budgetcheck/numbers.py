@@ -2,12 +2,14 @@
 
 A figure's written precision is part of its value, so parsing returns the quantum
 together with the Decimal; printing uses thousands separators like the published
-documents do.
+documents do.  Figures typed with full-width characters (``５６０．３２``, ``１，２３４``,
+``－５``) are read through NFKC; the Amount keeps its text as written.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
@@ -37,6 +39,10 @@ def parse_amount(text: str, unit: str) -> Amount:
     table's unit.  Raises NotANumber for anything else.
     """
     raw = text.strip().replace("\u3000", "").replace("\xa0", "")
+    if raw in BLANK_MARKS:
+        return Amount(Decimal(0), Decimal(0), unit, "")
+    if not raw.isascii():  # full-width digits, separators and signs (５６０．３２, －): read as typed
+        raw = unicodedata.normalize("NFKC", raw).replace("\u2212", "-").strip()
     if raw in BLANK_MARKS:
         return Amount(Decimal(0), Decimal(0), unit, "")
     cell_unit = unit

@@ -106,11 +106,13 @@ _TEXT_MARKS = (
     re.compile(r'<testsuites[^>]*name="budgetcheck"'),  # JUnit
     re.compile(r"^::(error|warning|notice) [^\n]*title=BC\d{3}", re.M),  # GitHub commands
     re.compile(r"^budgetcheck: \d+ errors?, \d+ warnings?, \d+ notices? in \d+ documents?", re.M),  # GitHub, clean
+    re.compile(r"^budgetcheck: \d+份文档中\d+个错误，\d+个警告，\d+个提示", re.M),  # GitHub, clean, in Chinese
     re.compile(r"^\s+(error|warning|notice|错误|警告|提示) BC\d{3} ", re.M),  # console report
     re.compile(r"^\s+\d+ (errors|个错误), \d+ (warnings|个警告), \d+ (notices|个提示)", re.M),  # console, clean
     re.compile(r"^## Budget changes: ", re.M),  # diff, markdown
     re.compile(r"^table,key,name,old_name,level,column,old,new,change,percent,status"),  # diff, csv
-    re.compile(r"^┏━[━┳┓]*\n┃ tab", re.M),  # diff, console
+    re.compile(r"^┏━[━┳┓]*\n┃ tab", re.M),  # diff, console (before issue 14)
+    re.compile(r"^ +(table · code · name|表 · 科目编码 · 名称) ", re.M),  # diff, console
 )
 #: The sheet an annotated workbook opens with, and the PDF producer we stamp.
 ANNOTATED_SHEET = "核对结果"
@@ -119,10 +121,10 @@ PDF_PRODUCER = b"budgetcheck"
 
 def written_by_us(path: str | Path) -> bool:
     """True for a file that budgetcheck wrote: a report, a baseline or an annotated copy."""
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(4096)
-    except OSError:
+    from .limits import read_head
+
+    head = read_head(path)  # b"" for a FIFO or a device: never block on one
+    if not head:
         return False
     if head.startswith(b"PK\x03\x04"):
         return _annotated_workbook(path)

@@ -111,9 +111,13 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
-def explanation(rule: Rule, severity: str | None = None) -> str:
+def explanation(rule: Rule, severity: str | None = None, lang: str = "en") -> str:
     """The text of ``budgetcheck explain`` for one rule: its documentation as written,
-    then its two examples pulled out, so that a reader (or a script) finds them at once."""
+    then its two examples pulled out, so that a reader (or a script) finds them at once.
+    In Chinese the heading, the summary and the labels are Chinese; the documentation
+    itself is English, and says so."""
+    if lang == "zh":
+        return _explanation_zh(rule, severity)
     parts = explain(rule.doc)
     out = [f"{rule.id} {rule.name} (default severity: {rule.severity}"
            + (f", configured: {severity}" if severity and severity != rule.severity else "")
@@ -123,9 +127,27 @@ def explanation(rule: Rule, severity: str | None = None) -> str:
     return "\n".join(out)
 
 
-def examples_of(rule: Rule) -> str:
+def _explanation_zh(rule: Rule, severity: str | None) -> str:
+    from .i18n import RULE_SUMMARY_ZH, word
+
+    parts = explain(rule.doc)
+    out = [f"{rule.id} {rule.name}（{word('default_severity', 'zh')}：{word(rule.severity, 'zh')}"
+           + (f"，{word('configured', 'zh')}：{word(severity, 'zh')}" if severity and severity != rule.severity else "")
+           + f"，{word('in_group', 'zh')}：{rule.group}）", "", RULE_SUMMARY_ZH.get(rule.id, rule.summary), "",
+           word("documentation", "zh") + "：", rule.doc.strip(), ""]
+    if parts.fails or parts.passes:
+        out += [word("examples", "zh") + "：", f"  {word('fails', 'zh')}：{parts.fails}",
+                f"  {word('passes', 'zh')}：{parts.passes}", ""]
+    return "\n".join(out)
+
+
+def examples_of(rule: Rule, lang: str = "en") -> str:
     """``budgetcheck explain --examples``: the rule and its two examples, nothing else."""
     parts = explain(rule.doc)
+    if lang == "zh":
+        from .i18n import word
+
+        return f"{rule.id} {rule.name}\n  {word('fails', 'zh')}：{parts.fails}\n  {word('passes', 'zh')}：{parts.passes}\n"
     return f"{rule.id} {rule.name}\n  fails:  {parts.fails}\n  passes: {parts.passes}\n"
 
 

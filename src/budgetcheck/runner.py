@@ -60,10 +60,10 @@ def verify(request: Request, config) -> int:
         items = _pair_up(items, settings)
     bar = batch.progress_bar if batch.wants_bar(request.quiet, len(items)) else None
     if request.as_one:
-        from .api import verify_together
+        from .api import verify_together_reports
 
         files = [i for i in items if isinstance(i, str)]
-        reports = [verify_together(files, settings)] + [i for i in items if not isinstance(i, str)]
+        reports = verify_together_reports(files, settings) + [i for i in items if not isinstance(i, str)]
     else:
         reports = batch.run(items, settings, request.jobs, bar, prerender=request.fmt == "json")
 
@@ -89,9 +89,11 @@ def verify(request: Request, config) -> int:
         from .writers.annotate import annotate_run
 
         annotate_run([i for i in items if isinstance(i, str)], reports, request.annotate, language, request.as_one)
+    from .i18n import error_line
+
     for report in reports:
         if report.error:
-            print(f"budgetcheck: error: {report.error}", file=sys.stderr)
+            print(error_line(report.error, language), file=sys.stderr)
     code = max((r.exit_code for r in reports), default=0)
     catalogue = all_rules()  # run rules (waivers) are described only when waivers are used
     rules = infos([i for i in ran if waiver_file is not None or catalogue[i].group != "waivers"], settings.severity)
@@ -224,21 +226,16 @@ def _write(path: Path, text: str) -> None:
 
 
 def _console(reports, request: Request, language: str) -> None:
-    from rich.console import Console
+    from io import StringIO
 
+    from .reporters.console import make_console
     from .reporters.console import render as render_console
     from .reporters.console import summary_table
 
-    def body(console: Console) -> None:
-        render_console(reports, console, language)
-        if sum(r.kind == "document" for r in reports) > 1:
-            summary_table(reports, console)
-
-    if request.output is None:
-        body(Console(highlight=False))
-        return
-    from io import StringIO
-
-    buffer = StringIO()
-    body(Console(file=buffer, width=120, no_color=True, highlight=False))
-    _write(request.output, buffer.getvalue())
+    buffer = StringIO() if request.output is not None else None
+    console = make_console(buffer)
+    render_console(reports, console, language)
+    if sum(r.kind == "document" for r in reports) > 1:
+        summary_table(reports, console, language)
+    if buffer is not None:
+        _write(request.output, buffer.getvalue())

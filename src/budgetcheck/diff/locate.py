@@ -3,7 +3,7 @@
 A year resolves through ``[tool.budgetcheck.documents]`` in pyproject.toml or a
 budgetcheck.toml (``2022 = "budgets/2022/说明.txt"``, or a list for a narrative and a
 workbook), found from the current directory upwards; else to the one document under
-the folder whose file name, or first line, carries the year.  None or several is an
+the folder whose file name, or one of its first lines, carries the year.  None or several is an
 error that lists what was found, never a guess.
 """
 
@@ -31,23 +31,16 @@ def _configured(start: Path, year: str) -> list[Path] | None:
     return [path.parent / str(item) for item in (value if isinstance(value, list) else [value])]  # type: ignore[union-attr]
 
 
-def _first_line(path: Path) -> str:
-    if path.suffix != ".txt":
+def _first_lines(path: Path, count: int = 5) -> str:
+    """The first non-blank lines of a text document, whatever its encoding (UTF-8,
+    GB18030, UTF-16…): a character cut at the end of the bytes read is dropped."""
+    if path.suffix.lower() != ".txt":
         return ""
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(4096)
-    except OSError:
-        return ""
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = head.decode(encoding, errors="strict")
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        return ""
-    return next((line for line in text.splitlines() if line.strip()), "")
+    from ..limits import read_head
+    from ..readers.decode import decode_head
+
+    lines = [line for line in decode_head(read_head(path, 4096)).splitlines() if line.strip()]
+    return "\n".join(lines[:count])
 
 
 def resolve(arg: str, folder: Path) -> list[Path]:
@@ -61,7 +54,7 @@ def resolve(arg: str, folder: Path) -> list[Path]:
     from ..outputs import written_by_us
 
     found = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
-                   and (arg in p.name or arg in _first_line(p)) and not written_by_us(p))
+                   and (arg in p.name or arg in _first_lines(p)) and not written_by_us(p))
     if len(found) == 1:
         return found
     listing = ", ".join(str(p) for p in found) if found else "none"

@@ -9,28 +9,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import InputError
+from ..limits import MAX_FILE_BYTES, MAX_TEXT_BYTES, MiB, read_input
 from ..model import Document
 from .decode import decode
 from .text import read_text
 
-MAX_BYTES = 200 * 1024 * 1024
 WORKBOOKS = (".xlsx", ".xlsm", ".xltx", ".xltm", ".xls")  # by name, even when the content is not
 
 
 def read_document(path: str | Path) -> Document:
     """Read one budget document: a PDF as published, an Excel workbook, else extracted text."""
     p = Path(path)
-    if not p.exists():
-        raise InputError(f"{p}: no such file")
-    if p.is_dir():
-        raise InputError(f"{p}: is a directory, not a document")
-    try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"{p}: file is {size // (1024 * 1024)} MB, larger than the {MAX_BYTES // (1024 * 1024)} MB limit")
-        data = p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{p}: cannot read the file ({exc.strerror})") from None
+    data = read_input(p, MAX_FILE_BYTES)
     if b"%PDF-" in data[:1024]:
         from .pdf import read_pdf  # PDFium loads only when a PDF is read
 
@@ -41,6 +31,9 @@ def read_document(path: str | Path) -> Document:
         from .xlsx import read_xlsx  # openpyxl loads only when a workbook is read
 
         return read_xlsx(data, str(path))
+    if len(data) > MAX_TEXT_BYTES:
+        raise InputError(f"{p}: a text of {len(data) // MiB:,} MB, larger than the {MAX_TEXT_BYTES // MiB} MB "
+                         "limit for text documents")
     return read_bytes(data, str(path))
 
 

@@ -19,9 +19,10 @@ import re
 from collections import Counter
 
 from ..errors import InputError
+from .. import templates
+from ..limits import MAX_PAGES
 from ..model import Document, Table
 from ..schema import FAILED
-from .. import templates
 from .pdf_page import Grid, Page, TextLine
 from .pdf_tables import Fragment, PdfTable, build, continues, row_cells
 from .pdf_text import Paragraphs, contents_pages, furniture, is_contents_entry, margins
@@ -38,6 +39,8 @@ def open_pdf(data: bytes, name: str):
     except pdfium.PdfiumError as exc:
         if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
             raise InputError(f"{name}: the PDF is encrypted and needs a password to open") from None
+        if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_SUCCESS:  # PDFium's answer to an empty page tree
+            raise InputError(f"{name}: the PDF has no pages") from None
         reason = str(exc).split("(PDFium: ", 1)[-1].rstrip(").")
         raise InputError(f"{name}: not a readable PDF ({reason})") from None
 
@@ -46,6 +49,10 @@ def read_pages(data: bytes, name: str) -> list[Page]:
     from .pdf_grid import read_page
 
     pdf = open_pdf(data, name)
+    if len(pdf) > MAX_PAGES:
+        count = len(pdf)
+        pdf.close()
+        raise InputError(f"{name}: the PDF has {count:,} pages, more than the {MAX_PAGES:,} limit")
     try:
         pages = []
         for i in range(len(pdf)):

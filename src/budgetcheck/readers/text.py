@@ -10,10 +10,13 @@ nothing is dropped silently.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from collections import Counter
 
 from .. import templates
+from ..errors import InputError
+from ..limits import MAX_LINE_CHARS, MAX_ROW_CELLS
 from ..model import Document, Table
 from ..schema import FAILED, OVERVIEW_ROLES
 from ..templates import Template
@@ -21,15 +24,32 @@ from .forms import parse_t10, parse_t11
 from .grid import parse_grid
 from .overview import parse_overview
 from .reconcile import reconcile
+from .spaces import restore_tabs
 
 LOOKAHEAD = 6
 
 
 def read_text(text: str, path: str, encoding: str = "utf-8", template: str | None = None) -> Document:
     lines = text.splitlines()
+    bounded(lines, path)
+    restored = restore_tabs(lines)  # tables whose tabs became spaces (readers/spaces.py)
+    lines = restored.lines
     chosen = templates.for_lines(lines, template)
     tables = read_tables(lines, chosen)
-    return reconcile(Document(path, tuple(tables), tuple(lines), encoding, "text", template=chosen.name))
+    doc = reconcile(Document(path, tuple(tables), tuple(lines), encoding, "text", template=chosen.name))
+    return replace(doc, reading=(restored.how,)) if restored.how else doc
+
+
+def bounded(lines: list[str], path: str) -> None:
+    """Refuse a line longer, or a row wider, than any document has (limits.py): the
+    work a line costs grows with it, and a warning would echo it."""
+    for n, line in enumerate(lines, 1):
+        if len(line) > MAX_LINE_CHARS:
+            raise InputError(f"{path}: line {n:,} is {len(line):,} characters long, more than the "
+                             f"{MAX_LINE_CHARS:,} limit for one line; is this a budget text?")
+        if len(line) > MAX_ROW_CELLS and line.count("\t") >= MAX_ROW_CELLS:
+            raise InputError(f"{path}: line {n:,} has {line.count(chr(9)) + 1:,} cells, more than the "
+                             f"{MAX_ROW_CELLS:,} limit for one table row")
 
 
 def document_year(lines: list[str], titles: list[str]) -> int | None:

@@ -19,11 +19,13 @@ from __future__ import annotations
 import re
 import warnings
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from io import BytesIO
 from xml.etree import ElementTree
 
 from ..errors import InputError
+from ..limits import MAX_CELLS, MAX_LINE_CHARS, MAX_RATIO, MAX_UNPACKED_BYTES, RATIO_FLOOR, MiB
 from ..model import Document, Table
 from ..numbers import is_number
 from .. import templates
@@ -39,6 +41,7 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 UNIT_FIRST = re.compile(r"^\s*(?:金额|计量)?单位\s*[:：]")  # a cell that is the 单位 line itself
 SPLIT_HEADERS = ("款", "项")
 NOTE = re.compile(r"^\s*(说明|注|备注)\s*[:：\d一二三（(]")
+MAX_MEMBERS = 10_000
 
 
 @dataclass(slots=True)
@@ -83,14 +86,33 @@ def sniff(data: bytes, name: str) -> None:
         kind = "plain text (a CSV renamed?)" if b"\x00" not in data[:4096] else "not a zip file"
         raise InputError(f"{name}: not an Excel workbook: the file is {kind}; save it as .xlsx")
     try:
-        names = set(zipfile.ZipFile(BytesIO(data)).namelist())
+        infos = zipfile.ZipFile(BytesIO(data)).infolist()
     except (zipfile.BadZipFile, ValueError, OSError):
         raise InputError(f"{name}: the Excel workbook is damaged (an incomplete or corrupt .xlsx file)") from None
+    bounded(infos, len(data), name)
+    names = {i.filename for i in infos}
     if "xl/workbook.xml" not in names:
         kind = ("a binary .xlsb workbook" if "xl/workbook.bin" in names
                 else "a Word document" if "word/document.xml" in names
                 else "an OpenDocument file" if "content.xml" in names else "a zip archive")
         raise InputError(f"{name}: {kind}, not an Excel workbook; save it as .xlsx")
+
+
+def bounded(infos: list[zipfile.ZipInfo], packed: int, name: str) -> None:
+    """Refuse a workbook that would unpack to more than any annex workbook needs, or
+    that unpacks far more than it weighs (a zip bomb), before any part is inflated.
+    A member whose real size exceeds what the directory declares fails its CRC check
+    when read, so the declared sizes bound what is inflated."""
+    if len(infos) > MAX_MEMBERS:
+        raise InputError(f"{name}: the workbook has {len(infos):,} parts, more than the {MAX_MEMBERS:,} limit")
+    unpacked = sum(i.file_size for i in infos)
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise InputError(f"{name}: the workbook unpacks to {unpacked // MiB:,} MB, more than the "
+                         f"{MAX_UNPACKED_BYTES // MiB} MB limit for a workbook")
+    if unpacked > RATIO_FLOOR and unpacked > MAX_RATIO * max(packed, 1):
+        raise InputError(f"{name}: the workbook unpacks to {unpacked / max(packed, 1):,.0f} times its size "
+                         f"({unpacked // MiB:,} MB from {packed // 1024:,} KB), more than the {MAX_RATIO}× limit; "
+                         "a zip bomb?")
 
 
 def load(data: bytes, name: str, **options):
@@ -108,16 +130,17 @@ def load(data: bytes, name: str, **options):
 
 def read_xlsx(data: bytes, name: str) -> Document:
     sniff(data, name)
+    budget = Budget(name)
     book = load(data, name, read_only=True, data_only=False, keep_links=False)
     try:
-        sheets = [(ws.title, _cells(ws)) for ws in book.worksheets]
+        sheets = [(ws.title, _damaged(name, ws.title, _cells, ws, budget)) for ws in book.worksheets]
     finally:
         book.close()
     if any(cell.formula for _, cells in sheets for row in cells.values() for cell in row.values()):
         cached = load(data, name, data_only=True, read_only=True, keep_links=False)
         try:
             for title, cells in sheets:
-                _saved_values(cells, cached[title])
+                _damaged(name, title, _saved_values, cells, cached[title], budget)
         finally:
             cached.close()
     seen = _visibility(data, name)
@@ -133,16 +156,43 @@ def read_xlsx(data: bytes, name: str) -> Document:
 def _visibility(data: bytes, name: str) -> dict[str, Visibility]:
     try:
         return visibility(data)
-    except (KeyError, ValueError, zipfile.BadZipFile, ElementTree.ParseError):
+    except (KeyError, ValueError, EOFError, zlib.error, zipfile.BadZipFile, ElementTree.ParseError):
         raise InputError(f"{name}: the Excel workbook is damaged (its sheet list cannot be read)") from None
 
 
-def _cells(ws) -> dict[int, dict[int, Cell]]:
+@dataclass
+class Budget:
+    """Cells visited so far, over all the sheets and both loads (limits.MAX_CELLS)."""
+
+    name: str
+    cells: int = 0
+
+    def spend(self, n: int, sheet: str) -> None:
+        self.cells += n
+        if self.cells > MAX_CELLS:
+            raise InputError(f"{self.name}: the workbook has more than {MAX_CELLS:,} cells (sheet {sheet!r}); "
+                             "an annex workbook has far fewer")
+
+
+def _damaged(name: str, sheet: str, read, *args):
+    """Run one sheet's reading; a sheet whose XML is cut or malformed is one clear line."""
+    try:
+        return read(*args)
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - openpyxl, expat and zipfile raise many kinds
+        reason = " ".join(str(exc).split())[:120] or type(exc).__name__
+        raise InputError(f"{name}: the Excel workbook is damaged: sheet {sheet!r} cannot be read ({reason})") from None
+
+
+def _cells(ws, budget: Budget | None = None) -> dict[int, dict[int, Cell]]:
     """The non-empty cells by row and column; formulas wait for their saved values.
     Read-only sheets trust the file's dimension tag, which some writers get wrong."""
     ws.reset_dimensions()
     rows: dict[int, dict[int, Cell]] = {}
     for row in ws.iter_rows():
+        if budget is not None:
+            budget.spend(len(row) + 1, ws.title)
         for c in row:
             value = c.value
             if value is None:
@@ -153,16 +203,21 @@ def _cells(ws) -> dict[int, dict[int, Cell]]:
                 cell = Cell(cell_text(value, c.number_format), value)
                 if not cell.text:
                     continue
+                if len(cell.text) > MAX_LINE_CHARS:
+                    raise InputError(f"{ws.title}!{c.coordinate}: a cell of {len(cell.text):,} characters, more "
+                                     f"than the {MAX_LINE_CHARS:,} limit")
             rows.setdefault(c.row, {})[c.column] = cell
     return rows
 
 
-def _saved_values(cells: dict[int, dict[int, Cell]], ws) -> None:
+def _saved_values(cells: dict[int, dict[int, Cell]], ws, budget: Budget | None = None) -> None:
     """Fill formula cells with the values Excel saved (read-only: reset the dimension,
     which some writers get wrong)."""
     wanted = {(r, c) for r, row in cells.items() for c, cell in row.items() if cell.formula}
     ws.reset_dimensions()
     for row in ws.iter_rows():
+        if budget is not None:
+            budget.spend(len(row) + 1, ws.title)
         for c in row:
             key = (getattr(c, "row", None), getattr(c, "column", None))
             if key in wanted and c.value is not None:

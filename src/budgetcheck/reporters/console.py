@@ -13,6 +13,9 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table as RichTable
 
+from ..i18n import translate
+from ..i18n import word as _word
+
 STYLE = {"error": "bold red", "warning": "yellow", "notice": "dim"}
 WORD = {"en": {"error": "error", "warning": "warning", "notice": "notice"},
         "zh": {"error": "错误", "warning": "警告", "notice": "提示"}}
@@ -30,6 +33,20 @@ LABEL = {
 }
 
 
+def make_console(file=None, stderr: bool = False) -> Console:
+    """A console for the report: on a terminal, rich's own (colours, its width); into a
+    pipe or a file, no colour and no hard wrapping, so that every message stays whole
+    on its line (``grep`` finds it, a CI log shows it) and tables take the width they
+    need."""
+    import sys
+
+    stream = file if file is not None else (sys.stderr if stderr else sys.stdout)
+    if file is None and stream.isatty():
+        return Console(highlight=False, stderr=stderr)
+    return Console(file=stream, highlight=False, soft_wrap=True, width=100_000, no_color=True,
+                   color_system=None)
+
+
 def _place(f, lang: str = "en") -> str:
     loc, w = f.location, LABEL[lang]
     parts = [p for p in (loc.row and f"{w['row']} {loc.row}", loc.column and f"{w['column']} {loc.column}") if p]
@@ -45,8 +62,9 @@ def render(reports, console: Console, lang: str = "en") -> None:
     for report in reports:
         console.print(f"[bold]{escape(report.path)}[/bold]")
         if report.error:
-            label = LABEL[lang]["not verified" if report.coverage is not None else "cannot"]
-            console.print(f"  [bold red]{label}:[/bold red] {escape(report.error)}")
+            colon = '：' if lang == 'zh' else ':'
+            label = LABEL[lang]["not verified" if getattr(report, "coverage", None) is not None else "cannot"]
+            console.print(f"  [bold red]{label}{colon}[/bold red] {escape(translate(report.error, lang))}")
             continue
         tables = report.tables
         titles = {t.role: t.title for t in reversed(tables) if t.role}
@@ -55,7 +73,7 @@ def render(reports, console: Console, lang: str = "en") -> None:
         ordered = sorted(report.findings, key=lambda f: (order.get(f.location.table, -1), rank[f.severity],
                                                          f.location.line or 0, f.rule))
         for table_id, group in groupby(ordered, key=lambda f: f.location.table):
-            label = table_id or ("waivers" if report.kind == "waivers" else "document")
+            label = table_id or _word("waivers" if report.kind == "waivers" else "document", lang)
             console.print(f"  [cyan]{escape(label)}[/cyan] {escape(titles.get(table_id, ''))}".rstrip())
             for f in group:
                 _finding(f, console, lang)
@@ -64,7 +82,7 @@ def render(reports, console: Console, lang: str = "en") -> None:
         s = report.summary
         w = LABEL[lang]
         counted = (f"  {s['errors']} {w['errors']}, {s['warnings']} {w['warnings']}, {s['notices']} {w['notices']}"
-                   + _set_apart(s))
+                   + _set_apart(s, lang))
         if report.kind != "document":
             console.print(counted)
             continue
@@ -86,9 +104,9 @@ def _finding(f, console: Console, lang: str) -> None:
     word = f"[{STYLE[f.severity]}]{WORD[lang][f.severity]}[/]"
     tag = ""
     if f.suppressed == "waived":
-        word, tag = f"[dim]{WORD[lang][f.severity]}[/]", f" [dim](waived: {escape(f.reason)})[/]"
+        word, tag = f"[dim]{WORD[lang][f.severity]}[/]", f" [dim]({_word('waived', lang)}: {escape(f.reason)})[/]"
     elif f.suppressed == "baseline":
-        word, tag = f"[dim]{WORD[lang][f.severity]}[/]", " [dim](in baseline)[/]"
+        word, tag = f"[dim]{WORD[lang][f.severity]}[/]", f" [dim]({_word('baseline', lang)})[/]"
     dim = "dim" if f.suppressed else None
     console.print(f"    {word} {f.rule} {f.name} · {escape(_place(f, lang))}{tag}", style=dim)
     console.print(f"      {escape(msg)}", style=dim)
@@ -98,16 +116,17 @@ def _finding(f, console: Console, lang: str) -> None:
                       f"  {w['tolerance']} ±{f.tolerance} {f.unit}", style="dim" if f.severity == "notice" or dim else None)
 
 
-def _set_apart(summary: dict) -> str:
-    parts = [f"{summary['waived']} waived" if summary.get("waived") else "",
-             f"{summary['baseline']} in baseline" if summary.get("baseline") else ""]
+def _set_apart(summary: dict, lang: str = "en") -> str:
+    parts = [f"{summary['waived']} {_word('waived', lang)}" if summary.get("waived") else "",
+             f"{summary['baseline']} {_word('baseline', lang)}" if summary.get("baseline") else ""]
     return "".join(f", {p}" for p in parts if p)
 
 
-def summary_table(reports, console: Console) -> None:
+def summary_table(reports, console: Console, lang: str = "en") -> None:
     """One line per document: its counts and status (ok, errors, unreadable)."""
     extra = [k for k in ("waived", "baseline") if any(r.summary.get(k) for r in reports)]
-    table = RichTable("document", "errors", "warnings", "notices", *extra, "status", title="Summary")
+    heads = [_word(k, lang) for k in ("document", "errors", "warnings", "notices", *extra, "status")]
+    table = RichTable(*heads, title=_word("summary", lang))
     for report in reports:
         s = report.summary
         status = ("not verified" if report.error and getattr(report, "coverage", None) is not None
@@ -116,12 +135,15 @@ def summary_table(reports, console: Console) -> None:
         style = {"unreadable": "bold red", "not verified": "bold red", "errors": "red", "partly verified": "yellow",
                  "ok": "green"}[status]
         table.add_row(escape(report.path), str(s["errors"]), str(s["warnings"]), str(s["notices"]),
-                      *(str(s.get(k, 0)) for k in extra), f"[{style}]{status}[/]")
+                      *(str(s.get(k, 0)) for k in extra), f"[{style}]{_word(status, lang)}[/]")
     console.print(table)
 
 
-def rules_table(rules, console: Console) -> None:
-    table = RichTable("id", "name", "severity", "group", "what it checks")
+def rules_table(rules, console: Console, lang: str = "en") -> None:
+    from ..i18n import RULE_SUMMARY_ZH
+
+    table = RichTable(*(_word(k, lang) for k in ("id", "name", "severity", "group", "checks")))
     for rule in rules:
-        table.add_row(rule.id, rule.name, rule.severity, rule.group, rule.summary)
+        summary = RULE_SUMMARY_ZH.get(rule.id, rule.summary) if lang == "zh" else rule.summary
+        table.add_row(rule.id, rule.name, _word(rule.severity, lang), rule.group, escape(summary))
     console.print(table)

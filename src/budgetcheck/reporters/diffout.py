@@ -92,53 +92,102 @@ def render_csv(diff, options) -> str:
     return out.getvalue()
 
 
-def render_markdown(diff, options) -> str:
-    lines = [f"## Budget changes: {diff.old.path} → {diff.new.path} (万元)", "",
-             "| table | code | name | old | new | change | % | Δ basic | Δ project |",
+def render_markdown(diff, options, lang: str = "en") -> str:
+    w = LABELS[lang]
+    title = "预算变化" if lang == "zh" else "Budget changes"
+    code, name, table = ("科目编码", "名称", "表") if lang == "zh" else ("code", "name", "table")
+    lines = [f"## {title}: {diff.old.path} → {diff.new.path} (万元)", "",
+             f"| {table} | {code} | {name} | {w['old']} | {w['new']} | {w['change']} | % | {w['basic']} | {w['project']} |",
              "|---|---|---|---:|---:|---:|---:|---:|---:|"]
     for r in diff.rows(options):
         c = r.total
         lines.append(f"| {c.role} | {_code(c)} | {_name(c)} | {_amount(c.old)} | {_amount(c.new)} | "
                      f"{fmt(c.delta, CENTS)} | {_pct(c)} | {_split(r.basic)} | {_split(r.project)} |")
-    for status, title in (("added", "Added"), ("removed", "Removed"), ("renamed", "Renamed")):
+    for status in ("added", "removed", "renamed"):
         items = diff.by_status(status)
         if items:
-            lines += ["", f"### {title}", ""]
+            lines += ["", f"### {w[status].capitalize()}", ""]
             lines += [f"- {c.role} {_code(c)} {c.old_name + ' → ' if status == 'renamed' else ''}{_name(c)}" for c in items]
-    lines += ["", "### Stated changes", "", "| line | quantity | stated | old | new | status |", "|---:|---|---|---:|---:|---|"]
+    lines += ["", f"### {w['stated'].capitalize()}", "",
+              f"| {w['line']} | {w['quantity']} | {w['stated_as']} | {w['old']} | {w['new']} | {w['status']} |",
+              "|---:|---|---|---:|---:|---|"]
     for i in diff.checked:
-        lines.append(f"| {i.sentence.line()} | {i.quantity} | {i.stated} | {_amount(i.old)} | {_amount(i.new)} | {i.status} |")
+        lines.append(f"| {i.sentence.line()} | {i.quantity} | {i.stated} | {_amount(i.old)} | {_amount(i.new)} | "
+                     f"{w[i.status]} |")
     s = _summary(diff)
-    lines += ["", f"{s['confirmed']} confirmed, {s['contradicted']} contradicted, {s['unchecked']} unchecked."]
+    lines += ["", w["summary"].format(**s) + ("。" if lang == "zh" else ".")]
     return "\n".join(lines) + "\n"
 
 
-def render_console(diff, options, console) -> None:
+def render_console(diff, options, console, lang: str = "en") -> None:
+    """The change table, readable at 80 columns: each subject (table, code and name in
+    one column) wraps, and no figure is ever cut or ellipsised (its column is as wide
+    as its widest figure)."""
+    from rich import box
+    from rich.cells import cell_len
+    from rich.markup import escape
     from rich.table import Table
 
-    table = Table(title=f"{diff.old.path} → {diff.new.path} (万元)")
-    for name in ("table", "code", "name", "old", "new", "change", "%", "Δ basic", "Δ project"):
-        table.add_column(name, justify="left" if name in ("table", "code", "name") else "right",
-                         no_wrap=name != "name", max_width=24 if name == "name" else None)
-    for r in diff.rows(options):
+    w = LABELS[lang]
+    rows = diff.rows(options)
+    cells = [(_figures(r)) for r in rows]
+    heads = (w["old"], w["new"], w["change"], "%", w["basic"], w["project"])
+    table = Table(title=f"{escape(diff.old.path)} → {escape(diff.new.path)} ({w['unit']})", box=box.SIMPLE_HEAD,
+                  padding=(0, 1), collapse_padding=True, title_justify="left")
+    table.add_column(w["subject"], ratio=1, overflow="fold", min_width=8)
+    for k, head in enumerate(heads):
+        widest = max([cell_len(head)] + [len(c[k]) for c in cells])
+        table.add_column(head, justify="right", no_wrap=True, min_width=widest, max_width=widest)
+    for r, figures in zip(rows, cells):
         c = r.total
-        table.add_row(c.role, _code(c), _name(c), _amount(c.old), _amount(c.new), fmt(c.delta, CENTS), _pct(c),
-                      _split(r.basic), _split(r.project))
+        subject = " ".join(dict.fromkeys(p for p in (c.role, _code(c), _name(c)) if p))
+        table.add_row(escape(subject), *figures)
     console.print(table)
-    for status, title in (("added", "added"), ("removed", "removed"), ("renamed", "renamed")):
+    for status in ("added", "removed", "renamed"):
         items = diff.by_status(status)
         if items:
-            console.print(f"[bold]{title}[/bold]: " + "; ".join(
-                f"{c.role} {_code(c)} {c.old_name + ' → ' if status == 'renamed' else ''}{_name(c)}" for c in items))
-    claims = Table(title="stated changes")
-    for name in ("line", "quantity", "stated", "old", "new", "status"):
-        claims.add_column(name)
+            console.print(f"[bold]{w[status]}[/bold]: " + escape("; ".join(
+                f"{c.role} {_code(c)} {c.old_name + ' → ' if status == 'renamed' else ''}{_name(c)}" for c in items)))
+    claims = Table(title=w["stated"], box=box.SIMPLE_HEAD, padding=(0, 1), collapse_padding=True, title_justify="left")
+    claims.add_column(w["line"], justify="right", no_wrap=True)
+    claims.add_column(w["quantity"], ratio=1, overflow="fold", min_width=6)
+    claims.add_column(w["stated_as"], ratio=1, overflow="fold", min_width=6)
+    for head in (w["old"], w["new"]):
+        claims.add_column(head, justify="right", no_wrap=True,
+                          min_width=max([cell_len(head)] + [len(_amount(getattr(i, head_key(head, w))))
+                                                            for i in diff.checked]))
+    claims.add_column(w["status"], no_wrap=True)
     style = {"confirmed": "green", "contradicted": "bold red", "unchecked": "dim"}
     for i in diff.checked:
-        claims.add_row(str(i.sentence.line()), i.quantity, i.stated, _amount(i.old), _amount(i.new),
-                       f"[{style[i.status]}]{i.status}[/]")
+        claims.add_row(str(i.sentence.line()), escape(i.quantity), escape(i.stated), _amount(i.old), _amount(i.new),
+                       f"[{style[i.status]}]{w[i.status]}[/]")
     console.print(claims)
     for f in diff.findings:
-        console.print(f"[bold red]{f.severity}[/] {f.rule} {f.name} · line {f.location.line}: {f.message}")
+        message = f.message_zh if lang == "zh" and f.message_zh else f.message
+        console.print(f"[bold red]{w[f.severity]}[/] {f.rule} {f.name} · {w['line']} {f.location.line}: {escape(message)}")
     s = _summary(diff)
-    console.print(f"{s['confirmed']} confirmed, {s['contradicted']} contradicted, {s['unchecked']} unchecked")
+    console.print(w["summary"].format(**s))
+
+
+def head_key(head: str, w: dict) -> str:
+    return "old" if head == w["old"] else "new"
+
+
+def _figures(r) -> tuple[str, ...]:
+    c = r.total
+    return (_amount(c.old), _amount(c.new), fmt(c.delta, CENTS), _pct(c), _split(r.basic), _split(r.project))
+
+
+LABELS = {
+    "en": {"old": "old", "new": "new", "change": "change", "basic": "Δ basic", "project": "Δ project",
+           "subject": "table · code · name", "unit": "万元", "added": "added", "removed": "removed",
+           "renamed": "renamed", "stated": "stated changes", "stated_as": "stated", "line": "line", "quantity": "quantity",
+           "status": "status", "confirmed": "confirmed", "contradicted": "contradicted", "unchecked": "unchecked",
+           "error": "error", "warning": "warning", "notice": "notice",
+           "summary": "{confirmed} confirmed, {contradicted} contradicted, {unchecked} unchecked"},
+    "zh": {"old": "上年", "new": "本年", "change": "增减", "basic": "基本增减", "project": "项目增减",
+           "subject": "表 · 科目编码 · 名称", "unit": "万元", "added": "新增", "removed": "取消", "renamed": "更名",
+           "stated": "正文所述增减", "stated_as": "所述", "line": "行", "quantity": "项目", "status": "结论", "confirmed": "属实",
+           "contradicted": "不符", "unchecked": "未核对", "error": "错误", "warning": "警告", "notice": "提示",
+           "summary": "{confirmed}项属实，{contradicted}项不符，{unchecked}项未核对"},
+}

@@ -9,6 +9,7 @@ plain text, counts everything.
 
 from __future__ import annotations
 
+from ..i18n import translate
 from .plain import figures, message, place
 
 COMMAND = {"error": "error", "warning": "warning", "notice": "notice"}
@@ -34,7 +35,7 @@ def render(reports, lang: str = "en") -> str:
         for key, n in report.summary.items():
             total[key] = total.get(key, 0) + n
         if report.error:
-            out.append(command("error", {"file": report.path, "title": "budgetcheck"}, report.error))
+            out.append(command("error", {"file": report.path, "title": "budgetcheck"}, translate(report.error, lang)))
             continue
         covered = getattr(report, "coverage", None)
         if covered is not None and covered.status != "verified":
@@ -43,16 +44,22 @@ def render(reports, lang: str = "en") -> str:
         for f in report.findings:
             if f.suppressed:
                 continue
-            where = place(f.location)
-            nums = figures(f)
+            where = place(f.location, lang)
+            nums = figures(f, lang)
             text = f"{f.name}: " + (f"{where}: " if where else "") + message(f, lang) + (f" ({nums})" if nums else "")
             out.append(command(COMMAND[f.severity], {"file": report.path, "line": f.location.line, "title": f.rule},
                                text))
     unreadable = sum(1 for r in reports if r.error)
-    tail = f"budgetcheck: {total['errors']} errors, {total['warnings']} warnings, {total['notices']} notices"
-    tail += "".join(f", {total[k]} {w}" for k, w in (("waived", "waived"), ("baseline", "in baseline")) if total[k])
     documents = sum(1 for r in reports if r.kind == "document")
-    tail += f" in {documents} document{'s' if documents != 1 else ''}"
-    tail += f", {unreadable} unreadable" if unreadable else ""
+    if lang == "zh":
+        tail = (f"budgetcheck: {documents}份文档中{total['errors']}个错误，{total['warnings']}个警告，"
+                f"{total['notices']}个提示")
+        tail += "".join(f"，{total[k]}个{w}" for k, w in (("waived", "已豁免"), ("baseline", "在基线中")) if total[k])
+        tail += f"，{unreadable}份无法读取" if unreadable else ""
+    else:
+        tail = f"budgetcheck: {total['errors']} errors, {total['warnings']} warnings, {total['notices']} notices"
+        tail += "".join(f", {total[k]} {w}" for k, w in (("waived", "waived"), ("baseline", "in baseline")) if total[k])
+        tail += f" in {documents} document{'s' if documents != 1 else ''}"
+        tail += f", {unreadable} unreadable" if unreadable else ""
     out.append(tail)
     return "\n".join(out) + "\n"

@@ -7,6 +7,8 @@ appear only when used, so that a plain run's report keeps its documented shape.
 
 from __future__ import annotations
 
+from ..i18n import translate
+
 import json
 from dataclasses import asdict
 
@@ -57,6 +59,7 @@ def document(report) -> dict:
     doc = {"path": report.path}
     if report.error:
         doc["error"] = report.error
+        doc["error_zh"] = translate(report.error, "zh")
     doc["tables"] = [table(t) for t in report.tables]
     doc["findings"] = [finding(f) for f in report.findings]
     doc["summary"] = report.summary

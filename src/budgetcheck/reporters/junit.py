@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from ..i18n import translate
 from .plain import line
 
 
@@ -31,7 +32,8 @@ def _suite(report, rules, lang: str) -> tuple[ET.Element, dict[str, int]]:
             ET.SubElement(props, "property", name="coverage", value="; ".join(covered.reasons))
     if report.error:
         case = _case(suite, report.path, "read")
-        ET.SubElement(case, "error", message=report.error, type="unreadable").text = report.error
+        error = translate(report.error, lang)
+        ET.SubElement(case, "error", message=error, type="unreadable").text = error
         counts.update(tests=1, errors=1)
         return suite, counts
     own = [r for r in rules if (r.group == "waivers") == (report.kind == "waivers")]
@@ -42,7 +44,8 @@ def _suite(report, rules, lang: str) -> tuple[ET.Element, dict[str, int]]:
         other = [f for f in mine if f not in failing]
         if failing:
             n = len(failing)
-            failure = ET.SubElement(case, "failure", message=f"{n} error{'s' if n != 1 else ''}", type="error")
+            summary = f"{n}个错误" if lang == "zh" else f"{n} error{'s' if n != 1 else ''}"
+            failure = ET.SubElement(case, "failure", message=summary, type="error")
             failure.text = "\n".join(line(f, lang) for f in failing)
             counts["failures"] += 1
         if other:

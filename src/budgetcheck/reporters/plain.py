@@ -9,9 +9,19 @@ from urllib.parse import quote
 SEVERITY_ORDER = {"error": 0, "warning": 1, "notice": 2}
 
 
-def place(loc) -> str:
+LABELS = {"en": {"row": "row ", "column": "column ", "line": "line ", "expected": "expected ", "actual": "actual ",
+                  "difference": "difference ", "tolerance": "tolerance ", "sep": ", ", "waived": "waived: ",
+                  "baseline": "in baseline", "error": "error", "warning": "warning", "notice": "notice"},
+          "zh": {"row": "行", "column": "列", "line": "第", "expected": "应为", "actual": "实为", "difference": "差额",
+                 "tolerance": "允许误差", "sep": "，", "waived": "已豁免：", "baseline": "在基线中",
+                 "error": "错误", "warning": "警告", "notice": "提示"}}
+
+
+def place(loc, lang: str = "en") -> str:
     """``T5 row 2080101, column 基本支出/小计`` (the table, row and column a finding names)."""
-    parts = [p for p in (loc.table, loc.row and f"row {loc.row}", loc.column and f"column {loc.column}") if p]
+    w = LABELS.get(lang, LABELS["en"])
+    parts = [p for p in (loc.table, loc.row and f"{w['row']}{loc.row}", loc.column and f"{w['column']}{loc.column}")
+             if p]
     if loc.page is not None:
         parts.append(f"p.{loc.page}")
     if loc.cell:
@@ -23,22 +33,25 @@ def message(f, lang: str = "en") -> str:
     return f.message_zh if lang == "zh" and f.message_zh else f.message
 
 
-def figures(f) -> str:
+def figures(f, lang: str = "en") -> str:
     if not (f.expected or f.actual):
         return ""
-    return (f"expected {f.expected}, actual {f.actual}, difference {f.difference}, "
-            f"tolerance ±{f.tolerance} {f.unit}").rstrip()
+    w = LABELS.get(lang, LABELS["en"])
+    return (f"{w['expected']}{f.expected}{w['sep']}{w['actual']}{f.actual}{w['sep']}{w['difference']}{f.difference}"
+            f"{w['sep']}{w['tolerance']}±{f.tolerance} {f.unit}").rstrip()
 
 
 def line(f, lang: str = "en") -> str:
     """One self-contained line: rule, place, message and figures."""
-    where = place(f.location)
-    src = f", line {f.location.line}" if f.location.line else ""
-    text = f"{f.severity} {f.rule} {f.name} · {where}{src}: {message(f, lang)}" if where or src else \
-        f"{f.severity} {f.rule} {f.name}: {message(f, lang)}"
-    nums = figures(f)
-    return text + (f" ({nums})" if nums else "") + (f" [waived: {f.reason}]" if f.suppressed == "waived" else "") \
-        + (" [in baseline]" if f.suppressed == "baseline" else "")
+    w = LABELS.get(lang, LABELS["en"])
+    where = place(f.location, lang)
+    src = (f"{w['sep']}{w['line']}{f.location.line}" + ("行" if lang == "zh" else "")) if f.location.line else ""
+    severity = w[f.severity]
+    text = f"{severity} {f.rule} {f.name} · {where}{src}: {message(f, lang)}" if where or src else \
+        f"{severity} {f.rule} {f.name}: {message(f, lang)}"
+    nums = figures(f, lang)
+    return text + (f" ({nums})" if nums else "") + (f" [{w['waived']}{f.reason}]" if f.suppressed == "waived" else "") \
+        + (f" [{w['baseline']}]" if f.suppressed == "baseline" else "")
 
 
 def uri(path: str) -> str:

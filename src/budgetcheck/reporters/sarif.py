@@ -15,6 +15,7 @@ import json
 
 from .. import __version__
 from ..baseline import fingerprint
+from ..i18n import translate
 from .plain import figures, message, place, uri
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -49,7 +50,7 @@ def _location(path: str, loc, **extra) -> dict:
 
 
 def _result(report, f, index: dict[str, int], lang: str, baseline: bool) -> dict:
-    nums = figures(f)
+    nums = figures(f, lang)
     result: dict = {"ruleId": f.rule}
     if f.rule in index:
         result["ruleIndex"] = index[f.rule]
@@ -73,11 +74,14 @@ def _result(report, f, index: dict[str, int], lang: str, baseline: bool) -> dict
     return result
 
 
-def _rule(info) -> dict:
+def _rule(info, lang: str = "en") -> dict:
+    from ..i18n import RULE_SUMMARY_ZH
+
+    summary = RULE_SUMMARY_ZH.get(info.id, info.summary) if lang == "zh" else info.summary
     return {
         "id": info.id,
         "name": info.name,
-        "shortDescription": {"text": info.summary},
+        "shortDescription": {"text": summary},
         "fullDescription": {"text": info.description or info.summary},
         "help": {"text": info.help},
         "defaultConfiguration": {"level": LEVEL.get(info.severity, "warning")},
@@ -91,7 +95,7 @@ def render(reports, rules, lang: str = "en", baseline: bool = False, exit_code: 
     results, notes = [], []
     for report in reports:
         if report.error:
-            notes.append({"level": "error", "message": {"text": report.error},
+            notes.append({"level": "error", "message": {"text": translate(report.error, lang)},
                           "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(report.path)}}}]})
             continue
         results += [_result(report, f, index, lang, baseline) for f in report.findings]
@@ -101,7 +105,7 @@ def render(reports, rules, lang: str = "en", baseline: bool = False, exit_code: 
     covered = [{"uri": uri(r.path), **r.coverage.as_dict()} for r in reports if getattr(r, "coverage", None) is not None]
     run = {
         "tool": {"driver": {"name": "budgetcheck", "version": __version__, "semanticVersion": __version__,
-                            "rules": [_rule(r) for r in rules]}},
+                            "rules": [_rule(r, lang) for r in rules]}},
         "invocations": [invocation],
         "results": results,
     }

@@ -17,6 +17,7 @@ from .crossdoc import cross_document, stated_change
 from .cross import basic_by_economic, fiscal_by_code, sangong_ceiling
 from .overview import overview_balance, overview_vs_detail
 from .performance import goal_items, performance_structure, project_ceiling
+from .reading import incomplete_table, missing_tables, unread_table
 from .understanding import table_understood
 from .workbook import formula_coverage, hidden_cells
 
@@ -24,7 +25,10 @@ _RULES = (
     Rule("BC001", "row-alignment", "warning", "reading", row_alignment),
     Rule("BC002", "non-numeric-cell", "warning", "reading", non_numeric),
     Rule("BC003", "hidden-cells", "warning", "reading", hidden_cells),
-    Rule("BC005", "missing-table", "error", "reading", missing_table),
+    Rule("BC004", "unread-table", "warning", "reading", unread_table),
+    Rule("BC005", "incomplete-table", "warning", "reading", incomplete_table),
+    Rule("BC006", "missing-tables", "warning", "reading", missing_tables),
+    Rule("BC007", "missing-table", "error", "reading", missing_table),
     Rule("BC010", "table-understood", "warning", "reading", table_understood),
     Rule("BC101", "row-crossfoot", "error", "tables", row_crossfoot),
     Rule("BC102", "subtotal-tree", "error", "tables", subtotal_tree),

@@ -6,6 +6,7 @@ import re
 from typing import Iterator
 
 from ..arith import compare_equal
+from ..limits import clip
 from ..model import Amount, Document, Table
 from ..templates import load, squeeze
 from .base import UNDECIDED, VIOLATION, Fact, compared, where
@@ -102,12 +103,12 @@ def row_alignment(doc: Document) -> Iterator[Fact]:
             if row.alignment == "ambiguous":
                 yield Fact(UNDECIDED, where(doc, table, row, None),
                            f"{row.candidates} different placements of this row's cells fit its identities; "
-                           f"read left to right: {row.raw.strip()!r}",
-                           f"本行有{row.candidates}种对齐方式均符合勾稽关系，已按原顺序读取：{row.raw.strip()!r}")
+                           f"read left to right: {clip(row.raw.strip())!r}",
+                           f"本行有{row.candidates}种对齐方式均符合勾稽关系，已按原顺序读取：{clip(row.raw.strip())!r}")
             elif row.alignment == "unaligned":
                 yield Fact(UNDECIDED, where(doc, table, row, None),
-                           f"no placement of this row's cells fits its identities; read left to right: {row.raw.strip()!r}",
-                           f"本行单元格无法按勾稽关系对齐，已按原顺序读取：{row.raw.strip()!r}")
+                           f"no placement of this row's cells fits its identities; read left to right: {clip(row.raw.strip())!r}",
+                           f"本行单元格无法按勾稽关系对齐，已按原顺序读取：{clip(row.raw.strip())!r}")
 
 
 def non_numeric(doc: Document) -> Iterator[Fact]:
@@ -131,7 +132,7 @@ def non_numeric(doc: Document) -> Iterator[Fact]:
                                f"公式{text}没有保存计算结果（工作簿保存前未计算），相关核对已跳过")
                     continue
                 yield Fact(UNDECIDED, where(doc, table, row, None),
-                           f"“{text}” is not a figure; it was read as blank", f"“{text}”不是数字，已按空白处理")
+                           f"“{clip(text)}” is not a figure; it was read as blank", f"“{clip(text)}”不是数字，已按空白处理")
 
 
 def missing_table(doc: Document) -> Iterator[Fact]:

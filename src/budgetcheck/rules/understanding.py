@@ -6,7 +6,9 @@ rows of forty, the reader read the table wrong (a comparison column summed, a gr
 thirty errors then is crying wolf.  So a table in which a row identity fails in most
 rows (at least ``MIN_FAILURES`` of them), or in which most parent rows disagree with
 their children, is one warning that says so, with the evidence, and no error that
-rests on that table is reported (budget-rules §6, "confidence discipline").
+rests on that table is reported (budget-rules §6, "confidence discipline").  Sums of
+rows under their parents are not judged so: a table cut short fails them in most rows
+too, and that is an error to report.
 """
 
 from __future__ import annotations
@@ -36,7 +38,6 @@ def _ref(term) -> str:
 def not_understood(doc: Document) -> dict[tuple[str, str], tuple[str, str]]:
     """(role, title) of each table that was not understood → the evidence (English, Chinese)."""
     rows: dict[tuple[int, str, tuple[int, ...]], list[bool]] = defaultdict(list)
-    trees: dict[int, list[bool]] = defaultdict(list)
     tables: dict[int, Table] = {}
     unknown = unknown_cells(doc)  # a formula saved without its value decides nothing
     for check, comparison in evaluated(doc):
@@ -48,8 +49,6 @@ def not_understood(doc: Document) -> dict[tuple[str, str], tuple[str, str]]:
         if check.kind == "row":
             ident = (t.index, t.columns[check.total.column].label, tuple(p.column for p in check.parts))
             rows[ident].append(failed)
-        else:
-            trees[t.index].append(failed)
     out: dict[tuple[str, str], tuple[str, str]] = {}
     for table in doc.tables:
         failed = next((r for r in table.readings if r.startswith(FAILED)), None)
@@ -60,19 +59,14 @@ def not_understood(doc: Document) -> dict[tuple[str, str], tuple[str, str]]:
         if bad >= MIN_FAILURES and bad * 2 > len(results):
             out.setdefault(_key(tables[index]), (f"the row sum for column “{label}” fails in {bad} of {len(results)} rows",
                                                  f"“{label}”列的行内勾稽在{len(results)}行中有{bad}行不成立"))
-    for index, results in trees.items():
-        bad = sum(results)
-        if bad >= MIN_FAILURES and bad * 2 > len(results):
-            out.setdefault(_key(tables[index]), (f"{bad} of {len(results)} sums of rows under their parent fail",
-                                                 f"上下级汇总关系{len(results)}处中有{bad}处不成立"))
     return out
 
 
 def table_understood(doc: Document) -> Iterator[Fact]:
     """A table whose identities fail in most rows was not understood: one warning.
 
-    When a row sum fails in most rows of a table (three or more), or most parent rows
-    differ from the sum of their rows, the table was almost certainly read wrong (a
+    When a row sum fails in most rows of a table (three or more), the table was almost
+    certainly read wrong (a
     column of unknown meaning, a comparison column taken for a part): the warning
     gives the evidence, and no error that rests on this table is reported.  Check the
     table by hand.

@@ -177,6 +177,8 @@ def annotate_run(paths: list[str], reports, target: Path, lang: str, together: b
     books = [p for p in paths if is_workbook(p)]
     if len(books) != 1:
         raise UsageError(f"--annotate needs exactly one Excel workbook among the files checked, not {len(books)}")
+    if any(r.path == books[0] and r.error for r in reports):
+        return  # the workbook could not be read: that error is reported already
     report = reports[0] if together else next((r for r in reports if r.path == books[0]), None)
     if report is None or report.error:
         return  # the workbook could not be read: that error is reported already

@@ -1,0 +1,170 @@
+"""What the reader could not read: tables without rows, text whose tabs were lost,
+tables that end without their total, annexes missing from a text that stops early.
+
+A table that was recognised but not read is never a silent pass: nothing in it was
+checked, so each of these is a warning, and a document none of whose tables could be
+read is refused outright (api.py), exit 2.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..arith import compare_sum, holds
+from ..model import Document, Location, Table
+from ..schema import GRID_ROLES, OVERVIEW_ROLES, ROLE_NAMES, recognise_title
+from .base import UNDECIDED, Fact, where
+from ..templates import load, squeeze
+from .sums import families
+
+#: Tables that end with (or start with) a 合计 / 总计 row of their own.
+TOTALLED = ("T2", "T3", "T5", "T6", "T8", "T8b", "T9")
+GRAND = re.compile(r"^(收入|支出|收支)?(总计|合计)$")
+LISTED = re.compile(r"^\s*(?:[-•·*]\s*)?(?:附件\s*\d+\s*[:：、.]?\s*)?(?:[一二三四五六七八九十]+、|\d+[.、．])?\s*\S")
+
+def _reading(how: str) -> tuple[str, str]:
+    """What ``Document.reading`` (readers/spaces.py) says, in words."""
+    kind, _, detail = how.partition("=")[2].partition(":")
+    if kind == "unit":
+        return f"each tab had become {detail} spaces", f"每个制表符被替换成了{detail}个空格"
+    if kind == "stops":
+        width, _, unit = detail.partition(":")
+        en_unit, zh_unit = ("display columns", "显示列") if unit == "display" else ("characters", "字符")
+        return (f"the tabs had been expanded to stops every {width} {en_unit}",
+                f"制表符被展开为每{width}{zh_unit}一档的空格")
+    return ("the tabs had become spaces; the cells were read by their aligned columns",
+            "制表符变成了空格，已按各列对齐位置读取单元格")
+
+
+def _empty(table: Table) -> bool:
+    return not table.rows and not table.goals
+
+
+def _stated_empty(table: Table, template: str = "national") -> bool:
+    empty = load(template).captions["empty"]
+    return any(empty.search(squeeze(n)) for n in table.notes)
+
+
+def unread_table(doc: Document) -> Iterator[Fact]:
+    """A table recognised by its title whose rows could not be read, or a text whose
+    tabs had to be given back from its spaces.
+
+    A table with a title but no row read (its cells not separated by tabs, say) checks
+    nothing, so it is said, at its title; a table that states it is empty
+    (``本表为空表``, ``本单位无…支出``) may have no rows.  When the text had lost its tabs
+    and the reader gave the cells back from the spacing (readers/spaces.py), that is
+    said once for the document: the reading is exact when each tab became the same
+    number of spaces or was expanded to tab stops, and a best reading by the aligned
+    columns otherwise; check a finding against the original before acting on it.
+
+    Fails: ``一般公共预算支出情况表`` whose rows are ``205  教育支出  4,592.00`` (spaces).
+    Passes: the same rows separated by tabs.
+    """
+    for how in doc.reading:
+        en, zh = _reading(how)
+        yield Fact(UNDECIDED, Location(doc.path, line=1),
+                   f"the text had lost its tabs ({en}); the table cells were read from the spacing: "
+                   "check the findings against the original document",
+                   f"文本中的制表符已丢失（{zh}），表格单元格是按空格位置读取的，请对照原文核实各项结果")
+    for table in doc.tables:
+        if table.role and _empty(table) and not _stated_empty(table, doc.template):
+            yield Fact(UNDECIDED, where(doc, table),
+                       f"{table.role} {table.title!r} was found by its title, but none of its rows could be read "
+                       "(are its cells separated by tabs?); nothing in it was checked",
+                       f"按标题识别出{table.role}“{table.title}”，但未能读出任何一行（单元格是否以制表符分隔？），"
+                       "本表未作任何核对")
+
+
+def incomplete_table(doc: Document) -> Iterator[Fact]:
+    """A table that ends without its total, or a text that ends inside its last table.
+
+    Every coded table (T2, T3, T5, T6, T8, T9) has a 合计 row, and each overview (T1,
+    T4) ends with 收入总计 and 支出总计: a table read without it was cut (a page lost, a
+    copy that stopped early) or misread.  When the text ends right after its last
+    table and that table's top-level rows add up to less than its 合计, the text was
+    cut inside the table: the rows after the cut were never checked.
+
+    Fails: T5 with its 合计 row of 129,217.94 whose rows stop at 2080150 (the file ends).
+    Passes: the whole T5, its rows adding up to its 合计.
+    """
+    for table in doc.tables:
+        if table.role in TOTALLED and table.rows and table.total_row is None:
+            yield Fact(UNDECIDED, where(doc, table, table.rows[-1]),
+                       f"{table.role} has no 合计 row (its last row read is {table.rows[-1].name}): "
+                       "was the table cut short?", f"{table.role}没有合计行（读到的最后一行是{table.rows[-1].name}），表格是否不完整？")
+        if table.role in OVERVIEW_ROLES and table.rows and not any(_grand(r) for r in table.rows):
+            yield Fact(UNDECIDED, where(doc, table, table.rows[-1]),
+                       f"{table.role} has no 收入总计/支出总计 line: was the table cut short?",
+                       f"{table.role}没有收入总计/支出总计行，表格是否不完整？")
+    last = next((t for t in reversed(doc.tables) if t.role), None)
+    if last is not None and last.role in GRID_ROLES and last.rows and _ends_the_text(doc, last):
+        short = _short_of_total(last)
+        if short is not None:
+            yield Fact(UNDECIDED, where(doc, last, last.rows[-1]),
+                       f"the text ends inside {last.role}: its top-level rows add up to {short[0]} of its "
+                       f"合计 {short[1]} {last.unit}; the rest of the table (and any annex after it) is missing",
+                       f"文本在{last.role}中途结束：各类合计{short[0]}，少于合计行{short[1]}{last.unit}，"
+                       "其余行（及其后的附表）缺失")
+
+
+def _grand(row) -> bool:
+    """收入总计 / 支出总计, or the 收入合计 / 支出合计 some templates print in their place."""
+    return row.kind == "grand_total" or bool(GRAND.match(row.label.replace(" ", "")))
+
+
+def _ends_the_text(doc: Document, table: Table) -> bool:
+    if not doc.lines or doc.kind not in ("text", "combined"):
+        return False
+    end = max(r.line for r in table.rows)
+    return not any(line.strip() for line in doc.lines[end:])
+
+
+def _short_of_total(table: Table) -> tuple[str, str] | None:
+    total = table.total_row
+    if total is None:
+        return None
+    _, tops = families(table)
+    col = next((c for c in table.amount_columns if total.amounts[c] is not None), None)
+    if col is None or not tops:
+        return None
+    parts = [r.amounts[col] for r in tops if r.amounts[col] is not None]
+    comparison = compare_sum(total.amounts[col], parts)  # type: ignore[arg-type]
+    if holds(comparison) or comparison.expected >= comparison.actual:  # expected: the sum; actual: 合计
+        return None
+    return f"{comparison.expected:,}", f"{comparison.actual:,}"
+
+
+def missing_tables(doc: Document) -> Iterator[Fact]:
+    """Annex tables that the document's own list (目录, 附表 list) names but the text
+    does not have.
+
+    A 部门预算说明 lists its annex tables (``- 八、政府性基金预算支出情况表``); when some
+    of them are read and others are not there at all, the text most likely stops
+    early (cut at a line boundary) or lost pages, and the missing tables were never
+    checked.  Only documents that hold annex tables are judged: a narrative published
+    apart from its tables lists them too.
+
+    Fails: a text that lists 11 annex tables and stops after 附件8.
+    Passes: the same text with all 11 tables.
+    """
+    present = {t.role for t in doc.tables if t.role}
+    if not present or not doc.lines:
+        return
+    titles = {t.line for t in doc.tables}
+    listed: dict[str, int] = {}
+    for n, line in enumerate(doc.lines, 1):
+        if n in titles or "\t" in line or len(line) > 80 or not LISTED.match(line):
+            continue
+        role = recognise_title(line, load(doc.template))
+        if role and role not in listed:
+            listed[role] = n
+    missing = [r for r in listed if r not in present]
+    if not missing or len(missing) == len(listed):
+        return
+    names = "、".join(ROLE_NAMES.get(r, r) for r in missing)
+    first = min(listed[r] for r in missing)
+    yield Fact(UNDECIDED, Location(doc.path, line=first),
+               f"the document lists {len(listed)} annex tables but {len(missing)} of them are not in it "
+               f"({', '.join(missing)}: {names}); was the text cut or were pages lost?",
+               f"文中列出{len(listed)}张附表，但其中{len(missing)}张未见于本文（{names}），文本是否被截断或缺页？")
