@@ -48,6 +48,10 @@ def parse_t10(title: str, unit: str, tab_lines: list[tuple[int, str]], start: in
     goal_start = next((i for i, (_, raw) in enumerate(tab_lines) if raw.split("\t")[0].strip() == "绩效目标"),
                       len(tab_lines))
     rows = structure_rows(tab_lines[:goal_start], unit)
+    if not rows and not any(re.search(r"资金|金额|预算|拨款|万元|元）|元\)", c) for _, raw in tab_lines
+                            for c in raw.split("\t")):
+        return Table("T10", title, unit, T10_COLUMNS, (), start, index, notes,
+                     readings=("no funds in this table: its goals and indicators have no amounts to check",))
     goals: list[Goal] = []
     for lineno, raw in tab_lines[goal_start + 1:]:
         cells = [c.strip() for c in raw.split("\t")]

@@ -41,9 +41,32 @@ def _empty(table: Table) -> bool:
     return not table.rows and not table.goals
 
 
-def _stated_empty(table: Table, template: str = "national") -> bool:
+def _stated_empty(table: Table, template: str = "national", listed: set[str] = frozenset()) -> bool:
+    """The table says it is empty: a note under it, or the document's list of its tables
+    (a 报表目录 with 是否空表 | 表格为空的理由) names it as empty."""
     empty = load(template).captions["empty"]
-    return any(empty.search(squeeze(n)) for n in table.notes)
+    return any(empty.search(squeeze(n)) for n in table.notes) or squeeze(table.title) in listed or any(
+        name and name in squeeze(table.title) for name in listed)
+
+
+def listed_empty(doc: Document) -> set[str]:
+    """The tables a document's own list of tables (报表目录) says are empty, by name."""
+    out: set[str] = set()
+    for table in doc.tables:
+        head = [squeeze(c.label) for c in table.columns]
+        flag = next((i for i, h in enumerate(head) if "是否空表" in h), None)
+        if flag is None:
+            continue
+        for row in table.rows:
+            cells = [squeeze(c) for c in row.raw.split("\t")]
+            if flag < len(cells) and cells[flag] == "是":
+                names = [c for c in cells if re.search(r"表$", c) and len(c) > 4]
+                out.update(re.sub(r"^部门(综合)?(预算|决算)", "", n) for n in names)
+    return out
+
+
+def _form_without_money(table: Table) -> bool:
+    return any(r.startswith("no funds") for r in table.readings)
 
 
 def unread_table(doc: Document) -> Iterator[Fact]:
@@ -67,8 +90,9 @@ def unread_table(doc: Document) -> Iterator[Fact]:
                    f"the text had lost its tabs ({en}); the table cells were read from the spacing: "
                    "check the findings against the original document",
                    f"文本中的制表符已丢失（{zh}），表格单元格是按空格位置读取的，请对照原文核实各项结果")
+    listed = listed_empty(doc)
     for table in doc.tables:
-        if table.role and _empty(table) and not _stated_empty(table, doc.template):
+        if table.role and _empty(table) and not _stated_empty(table, doc.template, listed) and not _form_without_money(table):
             yield Fact(UNDECIDED, where(doc, table),
                        f"{table.role} {table.title!r} was found by its title, but none of its rows could be read "
                        "(are its cells separated by tabs?); nothing in it was checked",
@@ -89,6 +113,10 @@ def incomplete_table(doc: Document) -> Iterator[Fact]:
     Passes: the whole T5, its rows adding up to its 合计.
     """
     for table in doc.tables:
+        if any(r.side for r in table.rows):
+            continue  # a fund table printed as 收入 | 支出 lines is an overview (its lines are judged below)
+        if table.role in TOTALLED and len(table.rows) == 1 and not table.rows[0].code:
+            continue  # one row and nothing to add up: the row is the total (a 收入总表 of one department)
         if table.role in TOTALLED and table.rows and table.total_row is None:
             yield Fact(UNDECIDED, where(doc, table, table.rows[-1]),
                        f"{table.role} has no 合计 row (its last row read is {table.rows[-1].name}): "
