@@ -69,11 +69,14 @@ LISTS = ("TGP", "TGS", "TPJ", "TCO")
 
 
 def is_flat(table: Table) -> bool:
-    """A coded table that lists only leaf codes, without the 类/款 rows above them (one
-    row per code pair or per unit block): its codes may repeat and have no parent row."""
-    codes = {r.code.text for r in table.rows if r.code is not None and not r.is_total}
-    return bool(codes) and not any(r.code.parent is not None and r.code.parent.text in codes
-                                   for r in table.rows if r.code is not None)
+    """A coded table that lists only leaf codes, repeated, without the 类/款 rows above
+    them (one row per code pair or per unit block): its codes repeat by design and have
+    no parent row.  A table whose codes do not repeat is a tree, and a parent it lacks
+    is an error."""
+    listed = [r.code.text for r in table.rows if r.code is not None and not r.is_total]
+    codes = set(listed)
+    return (bool(codes) and len(codes) < len(listed)  # codes repeat: rows per unit block or per code pair
+            and not any(r.code.parent is not None and r.code.parent.text in codes for r in table.rows if r.code is not None))
 
 
 def families(table: Table) -> tuple[list[tuple[Row, list[Row]]], list[Row]]:
