@@ -188,8 +188,8 @@ def carry_reasons(entries: list[Entry], previous: list[Entry]) -> list[str]:
     reasons = [""] * len(entries)
     for pass_keys in ((lambda e: exact[e.key]), (lambda e: loose[e.loose_key])):
         for n, e in enumerate(entries):
-            if reasons[n]:
-                continue
+            if reasons[n] or e.severity not in NEEDS_REASON:
+                continue  # a notice needs no reason, and takes none from a former error
             found = next((i for i in pass_keys(e) if i not in used), None)
             if found is not None:
                 used.add(found)

@@ -52,17 +52,19 @@ def test_coverage_in_json_and_console(tmp_path, sample_text):
     assert gated.returncode == 1 and "BC007" in gated.stdout
 
 
-def test_final_accounts_are_not_verified_as_a_budget(tmp_path):
+def test_final_accounts_are_read_as_final_accounts(tmp_path):
     text = ("中央某部门2024年度部门决算\n\n收入支出决算总表\n单位：万元\n项目\t行次\t金额\n"
             "本年收入合计\t1\t100.00\n")
     report = verify_text(text, "f.txt")
-    assert report.coverage.kind == "final" and report.coverage.status == "not verified"
-    assert report.exit_code == 2 and "not verified" in report.error
+    assert report.coverage.kind == "final" and report.coverage.status == "partly verified"
+    assert "F2" in report.coverage.missing and "T2" not in report.coverage.missing
+    assert report.exit_code == 0
 
 
 def test_kind_can_be_given(sample_text):
-    report = verify_text(sample_text, "s.txt", Settings(kind="final"))
-    assert report.exit_code == 2
+    forced = verify_text(sample_text, "s.txt", Settings(kind="final"))
+    assert forced.coverage.kind == "final" and forced.coverage.status == "not verified"
+    assert forced.exit_code == 2
     assert verify_text(sample_text, "s.txt", Settings(kind="budget")).coverage.kind == "budget"
 
 

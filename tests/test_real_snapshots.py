@@ -1,13 +1,8 @@
 """Reviewed snapshots of what budgetcheck reads and reports on every real document
 (issue 10 point 9).
 
-STATUS: ``test_snapshot_reasons_reviewed`` is marked ``xfail(strict=False)`` for now.
-The readers are being rewritten (issue 10) and are known to misread most of these
-documents, so the snapshots will change a lot; their reasons are all still TODO.  (The
-two Shanghai Putuo PDFs, the 2023 budget text of ../shared/seeds and the two bundled
-samples need none: their findings are rounding notices only, or nothing.)  Once the
-readings settle and the reasons are written, the lead engineer removes the mark, and a
-TODO fails the suite.
+Every error and warning in these snapshots has been checked against its page and has
+its reason; a TODO fails the suite.
 
 For each document below, ``fixtures/real/<name>.snap.md`` holds what budgetcheck read
 (every table: role, title, page, unit, columns, and each row's figures as written) and
@@ -127,7 +122,6 @@ def test_snapshot(folder, rel, monkeypatch):
                     f"review the diff and check every new error or warning against the page.", pytrace=False)
 
 
-@pytest.mark.xfail(strict=False, reason="readers being rewritten (issue 10); reasons are written when the readings settle")
 @pytest.mark.parametrize(("folder", "rel"), CASES)
 def test_snapshot_reasons_reviewed(folder, rel):
     snap = _snapshot(rel)

@@ -75,8 +75,8 @@ class DocumentReport:
 
     @property
     def exit_code(self) -> int:
-        if self.error:
-            return 2
+        if self.error or self.status == NOT_VERIFIED:
+            return 2  # never a pass: nothing, or nothing it rests on, was checked
         return 1 if self.summary["errors"] else 0
 
 
@@ -85,11 +85,10 @@ def _report(document: Document, settings: Settings | None) -> DocumentReport:
 
     settings = settings or Settings()
     claims = _has_claims(document)
-    kind = settings.kind or document_kind(document, claims)
-    if kind == "final":
-        return DocumentReport(document.path, document, [], f"{document.path}: final accounts (部门决算): not verified, "
-                              "budgetcheck verifies budgets (部门预算) only so far",
-                              coverage=Coverage(kind="final", template=document.template, status=NOT_VERIFIED))
+    kind = settings.kind or (document.category if document.category in ("budget", "final") else
+                             document_kind(document, claims))
+    if kind != document.category:
+        document = replace(document, category=kind)
     if not any(t.role for t in document.tables) and not claims:
         return DocumentReport(document.path, document, [], f"{document.path}: no budget tables found (and no figures in its text)",
                               coverage=Coverage(kind=kind, template=document.template, status=NOT_VERIFIED))
@@ -119,14 +118,21 @@ def skipped_checks(document: Document, settings: Settings | None) -> tuple[tuple
     """The selected cross-table checks that could not run because a table is missing
     (only said of budget documents: a work report has no tables to miss)."""
     from .engine import selected
+    from .model import FINAL_PART
     from .rules import REQUIRES
 
     present = {t.role for t in document.tables if t.role}
     if not present:
         return ()
+    final = document.category == "final"
     out = []
     for rule in selected(settings or Settings()):
-        missing = tuple(r for r in REQUIRES.get(rule.id, ()) if r not in present)
+        needs = REQUIRES.get(rule.id, ())
+        if final:
+            if any(r not in FINAL_PART for r in needs):
+                continue  # a budget-only table (T10, T11): final accounts have none to miss
+            needs = tuple(FINAL_PART[r] for r in needs)
+        missing = tuple(r for r in needs if r not in present)
         if missing:
             out.append((rule.id, missing))
     return tuple(out)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .model import Document, Location
-from .schema import CORE_ROLES, ROLE_NAMES
+from .schema import CORE_ROLES, FINAL_CORE, ROLE_NAMES
 
 VERIFIED, PARTLY, NOT_VERIFIED = "verified", "partly verified", "not verified"
 
@@ -41,14 +41,18 @@ def coverage_of(doc: Document, kind: str, skipped: tuple[tuple[str, tuple[str, .
     found = tuple(dict.fromkeys(t.role for t in doc.tables if t.role))
     missing: tuple[str, ...] = ()
     reasons: list[str] = []
-    if kind == "budget":
-        missing = tuple(r for r in CORE_ROLES if r not in found)
+    if kind in ("budget", "final"):
+        missing = tuple(r for r in (CORE_ROLES if kind == "budget" else FINAL_CORE) if r not in found)
         if missing:
             reasons.append("not found: " + ", ".join(f"{r} {ROLE_NAMES.get(r, '')}".strip() for r in missing))
     unclear = tuple(f"{role or title}: {en}" for (role, title), (en, _) in sorted(not_understood.items()))
     if unclear:
         reasons.append("not understood: " + "; ".join(unclear))
     status = PARTLY if (missing or unclear) else VERIFIED
+    core = CORE_ROLES if kind == "budget" else FINAL_CORE
+    if kind in ("budget", "final") and found and not any(r in found for r in core):
+        status = NOT_VERIFIED  # none of its core tables: nothing it states was checked against them
+        reasons.insert(0, f"none of the {'budget' if kind == 'budget' else 'final-accounts'} tables was found")
     if kind == "report":
         status = VERIFIED  # prose only: its claim rules ran on all of it
     why = tuple((rule, "needs " + "/".join(tables)) for rule, tables in skipped)

@@ -199,8 +199,20 @@ class Table:
         return next((r for r in self.rows if r.is_total), None)
 
     @property
+    def part(self) -> str | None:
+        """The budget table this one plays the part of (F3 支出决算表 → T3): the rules that
+        hold for both name the budget role."""
+        return PART_OF.get(self.role, self.role) if self.role else self.role
+
     def label(self) -> str:
         return self.role or self.title
+
+
+#: In final accounts (部门决算), the table that plays a budget table's part: the rules that
+#: hold for both ask for the budget role (T3) and get the final-accounts table (F3).
+FINAL_PART = {"T1": "F1", "T2": "F2", "T3": "F3", "T4": "F4", "T5": "F5", "T6": "F6", "T7": "F9", "T8": "F7",
+              "T8b": "F8"}
+PART_OF = {v: k for k, v in FINAL_PART.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,11 +230,14 @@ class Document:
     kind: str = "text"
     line_pages: tuple[int, ...] = ()
     template: str = "national"  # the template the tables were read with (templates/)
+    category: str = ""  # budget, final, report or other (readers/kind.py); "" until it is known
     # how the reader had to interpret the text, when not as written: the tables' tabs
     # restored from spaces (readers/spaces.py); rule BC004 reports it
     reading: tuple[str, ...] = ()
 
     def tables_of(self, role: str) -> list[Table]:
+        if self.category == "final":
+            role = FINAL_PART.get(role, role)
         return [t for t in self.tables if t.role == role]
 
     def table(self, role: str) -> Table | None:

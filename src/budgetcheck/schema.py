@@ -21,8 +21,11 @@ def _national() -> Template:
 
 #: Roles read as grids of rows (by code or name) and checked for row, tree and 合计 sums.
 GRID_ROLES = frozenset({"T2", "T3", "T5", "T6", "T7", "T8", "T8b", "T9",
-                        "T5x", "T5b", "T6p", "T5f", "T6f", "TBU", "TPJ", "TGP", "TGS", "TAR", "TCO"})
-OVERVIEW_ROLES = frozenset({"T1", "T4"})
+                        "T5x", "T5b", "T6p", "T5f", "T6f", "TBU", "TPJ", "TGP", "TGS", "TAR", "TCO",
+                        "F2", "F3", "F5", "F6", "F7", "F8", "F9", "FSD", "FSE"})
+OVERVIEW_ROLES = frozenset({"T1", "T4", "F1", "F4"})
+#: The core tables of final accounts (公开01–09表).
+FINAL_CORE = ("F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9")
 #: Roles of which a document has one table; a second table taking the role is a misreading.
 SINGLE_ROLES = frozenset({"T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T8b", "T10"})
 #: How a table's readings say that reading it failed (rules/understanding.py reports it).
@@ -57,12 +60,12 @@ _SUBTOTAL = re.compile(r"小计$|合计$|总计$|总额$")
 
 def _memo(col: Column, template: Template) -> bool:
     memo = template.columns.get("memo", {})
-    return any(re.search(p, col.key) for p in memo.get("always", []))
+    return any(re.search(p, _bare(col.key)) for p in memo.get("always", []))
 
 
 def _extra(col: Column, template: Template) -> bool:
     memo = template.columns.get("memo", {})
-    return any(re.search(p, col.key) for p in memo.get("unless_plain_total", []))
+    return any(re.search(p, _bare(col.key)) for p in memo.get("unless_plain_total", []))
 
 
 class _Node:
@@ -86,6 +89,12 @@ def _tree(columns: tuple[Column, ...], idx: list[int]) -> _Node:
     return root
 
 
+def _bare(key: str) -> str:
+    """A column key without its period (``prior:total`` → ``total``)."""
+    head, sep, rest = key.partition(":")
+    return rest if sep and head in ("prior", "budget", "change", "pct") else key
+
+
 def _is_qizhong(name: str) -> bool:
     return squeeze(name).startswith("其中")
 
@@ -100,16 +109,16 @@ def _identities(node: _Node, columns: tuple[Column, ...], template: Template, ro
     head = None
     for k in leaves:
         col = columns[k.column]  # type: ignore[index]
-        if root and col.key in ("total", "sangong"):
+        if root and _bare(col.key) in ("total", "sangong"):
             head = k
             break
         if not root and _SUBTOTAL.search(squeeze(k.name)) and not _is_qizhong(k.name):
             head = k
             break
     if root and head is None:
-        head = next((k for k in leaves if columns[k.column].key in ("total", "sangong")), None)  # type: ignore[index]
+        head = next((k for k in leaves if _bare(columns[k.column].key) in ("total", "sangong")), None)  # type: ignore[index]
     others = [k for k in kids if k is not head]
-    plain_total = head is not None and columns[head.column].key == "total" and any(  # type: ignore[index]
+    plain_total = head is not None and _bare(columns[head.column].key) == "total" and any(  # type: ignore[index]
         "三公" in squeeze(k.name) and k.children for k in others)
     members: list[int] = []
     for k in others:
@@ -140,11 +149,11 @@ def row_identities(columns: tuple[Column, ...], template: Template | None = None
     of unknown meaning is not made.
     """
     template = template or _national()
-    usable = [i for i, c in enumerate(columns) if c.is_amount and c.period in ("", "prior", "unknown")]
+    usable = [i for i, c in enumerate(columns) if c.is_amount and c.period in ("", "prior", "budget", "unknown")]
     if not usable:
         return ()
     found: list[Identity] = []
-    for period in ("", "prior"):
+    for period in ("", "prior", "budget"):
         idx = [i for i in usable if columns[i].period == period or (period == "" and columns[i].period == "unknown")]
         if len(idx) >= 2:
             _identities(_tree(columns, idx), columns, template, True, found)

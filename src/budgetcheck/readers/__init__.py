@@ -18,6 +18,16 @@ WORKBOOKS = (".xlsx", ".xlsm", ".xltx", ".xltm", ".xls")  # by name, even when t
 
 
 def read_document(path: str | Path) -> Document:
+    """Read one budget document and say what it is (budget, final accounts, other)."""
+    from dataclasses import replace
+
+    from .kind import document_kind
+
+    doc = _read(path)
+    return replace(doc, category=document_kind(doc)) if not doc.category else doc
+
+
+def _read(path: str | Path) -> Document:
     """Read one budget document: a PDF as published, an Excel workbook, else extracted text."""
     p = Path(path)
     data = read_input(p, MAX_FILE_BYTES)
@@ -38,5 +48,10 @@ def read_document(path: str | Path) -> Document:
 
 
 def read_bytes(data: bytes, name: str) -> Document:
+    from dataclasses import replace
+
+    from .kind import document_kind
+
     text, encoding = decode(data, name)
-    return read_text(text, name, encoding)
+    doc = read_text(text, name, encoding)
+    return replace(doc, category=document_kind(doc))

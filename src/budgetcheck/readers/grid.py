@@ -21,6 +21,7 @@ from ..numbers import NotANumber, is_number, parse_amount
 from ..schema import Identity, row_identities, understood
 from ..templates import Template, load, squeeze
 from .align import Assignment, placements, row_fits, settle
+from .groups import unstack
 from .header import build_columns, is_header_row, is_numbering, paths_from_rows
 from .structure import indent_levels
 
@@ -30,6 +31,7 @@ SPLIT_KEYS = ("code_class", "code_kuan", "code_item")
 MAX_HEADER = 6
 ECONOMIC_ROLES = ("T6", "T6f", "T6p", "T5x", "TAR")
 #: Tables whose one amount column (预算数) is their total.
+PERCENT = re.compile(r"^-?\d+(?:\.\d+)?\s*[%％]$")
 SINGLE_TOTAL = ("T5", "T5x", "T5b", "T5f", "T6", "T6p", "T6f", "T8", "T8b", "TAR")
 
 
@@ -88,8 +90,12 @@ def parse_grid(role: str | None, title: str, unit: str, tab_lines: list[tuple[in
     else:
         body = split
         header_texts = set()
+    if paths:
+        paths, body = unstack(paths, body, template, readings)
     numeric = _numeric_columns(body, max(len(paths), max((len(c) for _, _, c in body), default=0)))
-    columns = build_columns(paths, template, year, numeric) if paths else ()
+    spec = template.spec(role)
+    final = bool(spec and spec.final)  # 决算数 / 执行数 is the year's figure, 预算数 a comparison
+    columns = build_columns(paths, template, year, numeric, final) if paths else ()
     if not columns:
         width = max((len(c) for _, _, c in body), default=0)
         columns = tuple(Column(f"c{i}", f"#{i + 1}", period="unknown") for i in range(width))
@@ -133,7 +139,7 @@ def _numeric_columns(body, width: int) -> list[bool]:
     for _, _, cells in body:
         for i, c in enumerate(cells[:width]):
             if c and c not in ("-", "—", "/"):
-                counts[i][0 if is_number(c) else 1] += 1
+                counts[i][0 if is_number(c) or PERCENT.match(c) else 1] += 1
     return [n > 0 and n >= t for n, t in counts]
 
 
@@ -145,7 +151,7 @@ def _text_by_content(columns: tuple[Column, ...], body, readings: list[str]) -> 
         if not col.is_amount:
             continue
         values = [cells[i] for _, _, cells in body if i < len(cells) and cells[i]]
-        words = [v for v in values if not is_number(v) and v not in ("-", "—", "/", "——", "－")
+        words = [v for v in values if not is_number(v) and not PERCENT.match(v) and v not in ("-", "—", "/", "——", "－")
                  and not TOTAL.match(squeeze(v))]
         if values and len(words) * 2 > len(values):
             out[i] = replace(col, key=f"text:{col.label or i}", is_amount=False, period="")
@@ -204,9 +210,10 @@ def _rows(body, columns: tuple[Column, ...], unit: str, scheme: str, identities:
             readings.append(f"line {lineno}: {note}")
         values, bad = [], []
         source = [cells[i] if i < len(cells) else "" for i in amount_cols] if not positional_layout else cells[len(text_cols):]
-        for c in source:
+        for k, c in enumerate(source):
             try:
-                values.append(parse_amount(c, unit))
+                pct = k < len(amount_cols) and columns[amount_cols[k]].period == "pct" and PERCENT.match(c.strip())
+                values.append(replace(parse_amount(c.strip()[:-1], "%"), text=c.strip()) if pct else parse_amount(c, unit))
             except NotANumber:
                 bad.append(c)
                 values.append(Amount.zero(unit))

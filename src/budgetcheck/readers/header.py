@@ -93,10 +93,16 @@ def paths_from_rows(rows: list[list[str]]) -> list[tuple[str, ...]]:
     return [tuple(p) for p in paths]
 
 
-def _period(element: str, template: Template, year: int | None) -> str | None:
-    """The period an element of a header path names, or None when it names no period."""
+def _period(element: str, template: Template, year: int | None, final: bool = False) -> str | None:
+    """The period an element of a header path names, or None when it names no period.
+    In final accounts a budget figure (预算数) is a comparison and 决算数 the year's."""
     text = squeeze(element)
     periods = template.columns.get("periods", {})
+    if final:
+        if _matches(periods.get("final", []), text):
+            return "current"
+        if _matches(periods.get("budget", []), text):
+            return "budget"
     for kind in ("change", "pct"):
         if _matches(periods.get(kind, []), text):
             return kind
@@ -177,7 +183,7 @@ def _text_key(leaf: str) -> str:
 
 
 def build_columns(paths: list[tuple[str, ...]], template: Template, year: int | None = None,
-                  numeric: list[bool] | None = None) -> tuple[Column, ...]:
+                  numeric: list[bool] | None = None, final: bool = False) -> tuple[Column, ...]:
     """Columns from their header paths.
 
     ``numeric`` (one flag per column, when the body is known) says which columns hold
@@ -218,12 +224,12 @@ def build_columns(paths: list[tuple[str, ...]], template: Template, year: int | 
         for element in path:
             if element in common and element != path[-1]:
                 continue
-            found = _period(element, template, year)
+            found = _period(element, template, year, final)
             if found is not None and found != "current" and not period:
                 period = found
                 continue
-            if found == "current" and element != path[-1]:
-                continue
+            if found == "current" and (element != path[-1] or inner):
+                continue  # 人员经费/决算数: the year's figure of its group
             inner.append(element)
         if not inner and path:
             inner = [path[-1]]
@@ -237,7 +243,7 @@ def build_columns(paths: list[tuple[str, ...]], template: Template, year: int | 
             period = "unknown"
         group = inner[-2] if len(inner) > 1 else ""
         subtotal = bool(group) and bool(re.search(r"小计|合计|总计$", leaf)) and not leaf.startswith("其中")
-        if period in ("prior", "change", "pct"):
+        if period in ("prior", "change", "pct", "budget"):
             key = f"{period}:{key}"
         out.append(Column(key, printed, group, True, subtotal, period, tuple(inner)))
     return tuple(_dedupe(out))

@@ -24,11 +24,13 @@ from ..catalogue import class_code, strip_enumerator
 from ..model import Amount, Code, Column, Row, Table
 from ..numbers import NotANumber, is_number, parse_amount
 from ..templates import Template, load, squeeze
+from .header import is_numbering
 from .structure import enumerated_levels, enumerator_rank, indent_levels
 
 AMOUNT = (Column("amount", "预算数"),)
 _HEADER = re.compile(r"^(收\s*入|支\s*出|项\s*目|预算数|金额)$")
 _MEMO = re.compile(r"^\s*其中\s*[:：]")
+_FIGURE_HEAD = re.compile(r"^(?:本年|年初|年末|上年)|结转|小计|合计|基本支出|项目支出")
 
 
 def kind_of(label: str, template: Template | None = None) -> str:
@@ -59,23 +61,27 @@ def pairs(cells: list[str]) -> list[tuple[int, str, str]]:
     return out
 
 
-def _sides(paths: list[tuple[str, ...]] | None) -> list[tuple[str, int, list[int]]] | None:
-    """(side, label column, amount columns) for each label/amount group of the header."""
+def _sides(paths: list[tuple[str, ...]] | None, template: Template | None = None) -> list[tuple[str, int, list[int]]] | None:
+    """(side, label column, amount columns) for each label/amount group of the header.
+    Line-number columns (行次, 栏次 in final accounts) belong to no group."""
     if not paths:
         return None
+    counts = [re.compile(p) for p in (template or load()).columns.get("count", [])]
     out: list[tuple[str, int, list[int]]] = []
     breakdowns = 0
     current: str | None = None
     for i, path in enumerate(paths):
         top = squeeze(path[0]) if path else ""
         leaf = squeeze(path[-1]) if path else ""
+        if any(p.search(leaf) for p in counts):
+            continue
         side = "income" if "收入" in top and "支出" not in top else "expenditure" if "支出" in top else None
         amount = bool(re.search(r"预算数|金额|总计|合计|一般公共预算|政府性基金|国有资本|决算数|^预算$", leaf))
         if amount and out and (side is None or side == current):
             out[-1][2].append(i)  # an amount column under its side, or beside the label it follows
             continue
-        if side is None:
-            continue
+        if side is None or (not out or side != current) and _FIGURE_HEAD.search(leaf):
+            continue  # 本年收入 | 本年支出 over figures: a grid's columns, not a side's label column
         current = side
         name = side
         if side == "expenditure":
@@ -96,7 +102,7 @@ def parse_overview(role: str, title: str, unit: str, tab_lines: list[tuple[int, 
     (a PDF header spans the sides); otherwise the sides split the line in half."""
     template = template or load()
     indents = indents or {}
-    sides = _sides(paths)
+    sides = _sides(paths, template)
     found: list[tuple[int, str, str, str, list[str], float | None]] = []  # line, raw, side, label, figures, indent
     extra_keys: list[str] = []
     if sides is not None:
@@ -109,7 +115,7 @@ def parse_overview(role: str, title: str, unit: str, tab_lines: list[tuple[int, 
                     extra_keys.append(key)
         for lineno, raw in tab_lines:
             cells = [c.strip() for c in raw.split("\t")]
-            if all(not c or _HEADER.match(squeeze(c)) for c in cells):
+            if all(not c or _HEADER.match(squeeze(c)) for c in cells) or is_numbering(cells, template):
                 continue
             offsets = indents.get(lineno, ())
             for side, label_col, amount_cols in sides:

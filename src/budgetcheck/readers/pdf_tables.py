@@ -24,6 +24,7 @@ from ..numbers import is_number
 from ..schema import OVERVIEW_ROLES
 from ..templates import Template, load, squeeze
 from .forms import parse_t10, parse_t11
+from .selfeval import parse_selfeval
 from .grid import MAX_HEADER, parse_grid, split_header
 from .header import is_numbering
 from .structure import enumerator_rank
@@ -134,6 +135,8 @@ def build(table: PdfTable, index: int, line_pages: list[int], template: Template
         built = parse_t10(table.title, *args, template=template)
     elif role == "T11":
         built = parse_t11(table.title, *args, template=template)
+    elif role == "FSE":
+        built = parse_selfeval(role, table.title, *args)
     else:
         built = parse_grid(role, table.title, *args, template=template, paths=paths, indents=indents, year=year)
     rows = tuple(replace(r, page=line_pages[r.line - 1] if 0 < r.line <= len(line_pages) else table.page)

@@ -21,6 +21,7 @@ from ..model import Document, Table
 from ..schema import FAILED, OVERVIEW_ROLES
 from ..templates import Template
 from .forms import parse_t10, parse_t11
+from .selfeval import parse_selfeval
 from .grid import parse_grid
 from .overview import parse_overview
 from .reconcile import reconcile
@@ -140,6 +141,8 @@ def _table(role: str, lines: list[str], start: int, end: int, index: int, unit: 
         return parse_t10(title, *args, template=template)
     if role == "T11":
         return parse_t11(title, *args, template=template)
+    if role == "FSE":
+        return parse_selfeval(role, title, *args)
     return parse_grid(role, title, *args, template=template, year=year)
 
 

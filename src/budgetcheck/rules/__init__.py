@@ -17,6 +17,7 @@ from .crossdoc import cross_document, stated_change
 from .cross import basic_by_economic, fiscal_by_code, sangong_ceiling
 from .overview import overview_balance, overview_vs_detail
 from .performance import goal_items, performance_structure, project_ceiling
+from .selfeval import execution_rate, group_weights, selfeval_scores
 from .reading import incomplete_table, missing_tables, unread_table
 from .understanding import table_understood
 from .workbook import formula_coverage, hidden_cells
@@ -42,6 +43,9 @@ _RULES = (
     Rule("BC141", "performance-structure", "error", "tables", performance_structure),
     Rule("BC142", "goal-items", "error", "tables", goal_items),
     Rule("BC143", "project-ceiling", "error", "tables", project_ceiling),
+    Rule("BC144", "selfeval-scores", "error", "tables", selfeval_scores),
+    Rule("BC145", "execution-rate", "error", "tables", execution_rate),
+    Rule("BC146", "indicator-weights", "warning", "tables", group_weights),
     Rule("BC151", "code-name", "warning", "codes", code_name),
     Rule("BC152", "duplicate-code", "error", "codes", duplicate_code),
     Rule("BC153", "code-hierarchy", "error", "codes", code_hierarchy),

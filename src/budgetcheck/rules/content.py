@@ -36,7 +36,7 @@ def empty_statement(doc: Document) -> Iterator[Fact]:
     Passes: the statement above a blank 合计 row.
     """
     for table in doc.tables:
-        if table.role not in CHECKED_ROLES:
+        if table.part not in CHECKED_ROLES:
             continue
         empty = _empty_statement(doc)
         stated = next((n for n in table.notes if empty.search(squeeze(n))), None)
@@ -50,7 +50,7 @@ def empty_statement(doc: Document) -> Iterator[Fact]:
             yield Fact(UNDECIDED, where(doc, table),
                        "every figure of this table is blank and no note says the table is empty",
                        "本表金额全部为空，且未注明为空表")
-        if table.role == "T8" and not nonzero:
+        if table.part == "T8" and not nonzero:
             yield from _fund_lines_zero(doc)
 
 
@@ -60,7 +60,7 @@ _FUND_OF = {"T8": "gov_fund", "T8b": "soe"}
 def _confirmed_empty(doc: Document, table: Table) -> bool:
     """An empty fund table is what the overview says: its fund's lines in T1/T4 are all
     zero (some regions publish such a table without a statement)."""
-    fund = _FUND_OF.get(table.role or "")
+    fund = _FUND_OF.get(table.part or "")
     if fund is None:
         return False
     lines = [r for t in (*doc.tables_of("T1"), *doc.tables_of("T4")) for r in side_rows(t, "income", "item")
@@ -145,15 +145,16 @@ def missing_table(doc: Document) -> Iterator[Fact]:
     error.  A work report (no tables at all) is not a budget and is not asked for them.
 
     Fails: a budget whose 一般公共预算基本支出情况表 is left out.
-    Passes: a budget with all eight tables.
+    Passes: a budget with all eight tables.  Final accounts (部门决算) are asked for
+    公开01–09表 (F1–F9).
     """
     from ..coverage import missing_table_location
-    from ..schema import CORE_ROLES, ROLE_NAMES
+    from ..schema import CORE_ROLES, FINAL_CORE, ROLE_NAMES
 
     present = {t.role for t in doc.tables if t.role}
     if not present:
         return
-    for role in CORE_ROLES:
+    for role in (FINAL_CORE if doc.category == "final" else CORE_ROLES):
         if role not in present:
             yield Fact(VIOLATION, missing_table_location(doc, role), f"table {role} ({ROLE_NAMES.get(role, role)}) was not found",
                        f"未找到{role}表（{ROLE_NAMES.get(role, role)}）")

@@ -73,6 +73,14 @@ def basic_by_economic(doc: Document) -> Iterator[Fact]:
                 yield from compared(compare_sum(a.amount, [b.amount]), a.location,
                                     f"T6 合计 {key6} = T5 合计 {key5}", f"T6表合计（{key6}）应与T5表合计（{key5}）一致",
                                     [b.location])
+        if t6.column("total") is None:  # 人员经费合计 and 公用经费合计 side by side (决算 公开06表)
+            parts = [cell(doc, t6, t6.total_row, k) for k in ("personnel", "public")]
+            basic = cell(doc, t5, t5.total_row, "basic")
+            if basic is not None and all(p is not None for p in parts):
+                yield from compared(compare_sum(basic.amount, [p.amount for p in parts]), basic.location,  # type: ignore[union-attr]
+                                    "T5 合计 basic = T6 人员经费合计 + 公用经费合计",
+                                    "T5表基本支出合计应等于T6表人员经费合计与公用经费合计之和",
+                                    [p.location for p in parts])  # type: ignore[union-attr]
     classes = {r.code.text: r for r in t6.body if r.code is not None and r.code.level == 1}
     for row in t6.body:
         if row.code is None or row.code.level < 2:

@@ -17,6 +17,7 @@ from ..model import Amount, Document, Row, Table
 from .arguments import said
 from .base import UNDECIDED, Fact, compared, where
 from .crossdoc import year_of
+from .lookup import budget_view
 from .quantities import resolve
 
 def _best(figure: Amount, cells) -> tuple:
@@ -59,12 +60,23 @@ def matches(doc: Document):
         for f in figs:
             if f.kind != "money" or f.approx:
                 continue
-            found = resolve(doc, label_of(s, f), s.paragraph.headings, lead, s.text[:f.start], year)
+            label = label_of(s, f)
+            source = budget_view(doc) if doc.category == "final" and states_budget(label) else doc
+            found = resolve(source, label, s.paragraph.headings, lead, s.text[:f.start], year)
             if found is None or not found[1]:
                 continue
             name, cells = found
             comparison, best = _best(f.amount, cells)
             yield s, f, name, comparison, best
+
+
+_FUND_NAMES = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|预算绩效|部门预算|预算单位")
+
+
+def states_budget(label: str) -> bool:
+    """A phrase of final accounts that names the budget (年初预算, 预算为), not the 决算."""
+    text = _FUND_NAMES.sub("", label)
+    return "预算" in text and "决算" not in text
 
 
 def document_year(doc: Document) -> str | None:

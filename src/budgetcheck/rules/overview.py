@@ -135,7 +135,7 @@ def overview_vs_detail(doc: Document) -> Iterator[Fact]:
     t3, t2, t5, t8 = doc.table("T3"), doc.table("T2"), doc.table("T5"), doc.table("T8")
     t3_rows = rows_by_code(t3) if t3 else {}
     for table in [*doc.tables_of("T1"), *doc.tables_of("T4")]:
-        key = "total" if table.role == "T1" else "fiscal"
+        key = "total" if table.part == "T1" else "fiscal"
         functional = t3 is not None and any(r.code is not None and r.code.scheme == "functional" for r in t3.rows)
         if t3 is not None and functional and t3.column(key) is not None:  # a T3 by unit, or without 财政拨款 columns, says nothing here
             seen = set()
@@ -153,9 +153,9 @@ def overview_vs_detail(doc: Document) -> Iterator[Fact]:
                         missing = zero_at(doc, table, r3.label, t3cell.amount.unit)
                         yield from _equal(doc, t3cell, missing, f"T3 {code} {r3.label} has no line in {table.role}",
                                           f"T3表{code}{r3.label}在{table.role}表中没有对应行")
-        elif table.role == "T4":
+        elif table.part == "T4":
             yield from _fiscal_by_class(doc, table)
-        if t3 is not None and table.role == "T1" and t3.column("total") is not None:
+        if t3 is not None and table.part == "T1" and t3.column("total") is not None:
             year = one(table, "expenditure", "year_total")
             if year is not None:
                 yield from _equal(doc, _amount(doc, table, year), cell(doc, t3, t3.total_row, "total"),
@@ -171,13 +171,19 @@ def _fiscal_by_class(doc: Document, table: Table) -> Iterator[Fact]:
     for row in side_rows(table, "expenditure", "item"):
         if row.code is None or row.amounts[0] is None:
             continue
-        parts = [c for t in funds if (c := by_code(doc, t, row.code.text, "total")) is not None]
+        parts = [c for t in funds if (c := by_code(doc, t, row.code.text, _spent_key(t))) is not None]
         mine = _amount(doc, table, row)
         if not parts:
             parts = [zero_at(doc, funds[0], row.code.text, mine.amount.unit)]
         yield from compared(compare_sum(mine.amount, [p.amount for p in parts]), mine.location,
                             f"{row.label} = T5 + T8 {row.code}", f"{row.label}应与T5、T8表{row.code}科目之和一致",
                             [p.location for p in parts])
+
+
+def _spent_key(table: Table) -> str:
+    """The column of what a fund table spent: its 合计, or 本年支出 in a final account's
+    fund table that also lists 年初结转, 本年收入 and 年末结转 (公开07表)."""
+    return "total" if table.column("total") is not None else "expenditure"
 
 
 def _income_lines(table: Table) -> tuple[list[Row], list[Row], bool]:
@@ -212,21 +218,34 @@ def _fund_sum(doc: Document, table: Table, lines: list[Row], fund: str) -> Cell 
 
 def _income(doc: Document, table: Table, t2: Table | None, t5: Table | None, t8: Table | None) -> Iterator[Fact]:
     now, carried, has_carry = _income_lines(table)
-    if table.role == "T1" and t2 is not None and t2.total_row is not None:
+    if table.part == "T1" and t2 is not None and t2.total_row is not None:
         for row in table.rows:
             if row.side != "income":
                 continue
             key = {"year_total": "current", "carry": "carryover"}.get(row.kind)
+            if key == "current" and t2.column("current") is None and t2.column("carryover") is None:
+                key = "total"  # a 收入决算表 lists this year's income only: its 合计 is 本年收入合计
             if row.kind == "item" and row in now:
                 fund = fund_key(row.label)
                 key = (f"current.{fund}" if t2.column(f"current.{fund}") is not None else fund) if fund else None
             if key is not None:
                 yield from _equal(doc, _amount(doc, table, row), cell(doc, t2, t2.total_row, key),
                                   f"{row.label} = T2 合计 row", f"{row.label}应与T2表合计行一致")
-    if table.role == "T4":
+    if table.part == "T1" and t2 is not None and t2.total_row is not None and t2.column("fiscal") is not None \
+            and t2.column("gpb") is None:
+        lines = [r for r in now if fund_key(r.label) in ("gpb", "gov_fund", "soe")]
+        if lines:
+            fiscal = _fund_sum(doc, table, lines, fund_key(lines[0].label)) if len(lines) == 1 else Cell(
+                total_of([_amount(doc, table, r).amount for r in lines], lines[0].amounts[0].unit),  # type: ignore[union-attr]
+                _amount(doc, table, lines[0]).location)
+            yield from _equal(doc, fiscal, cell(doc, t2, t2.total_row, "fiscal"), "财政拨款收入 = T2 合计 row",
+                              "财政拨款收入（一般公共预算、政府性基金、国有资本经营）应与T2表合计行一致")
+    if table.part == "T4" and doc.category == "final":
+        yield from _spent_by_fund(doc, table, t5, t8)
+    if table.part == "T4":
         both = now + carried
         gpb_now, gpb_all = _fund_sum(doc, table, now, "gpb"), _fund_sum(doc, table, both, "gpb")
-        if gpb_all is not None and t5 is not None:
+        if gpb_all is not None and t5 is not None and doc.category != "final":
             yield from _equal(doc, gpb_all, cell(doc, t5, t5.total_row, "total"),
                               "一般公共预算拨款 (本年 + 上年结转) = T5 合计", "一般公共预算拨款（含上年结转）应与T5表合计一致")
         for t1 in doc.tables_of("T1"):
@@ -237,6 +256,22 @@ def _income(doc: Document, table: Table, t2: Table | None, t5: Table | None, t8:
                 yield from _equal(doc, mine, _amount(doc, t1, line), "一般公共预算拨款 = T1" if t1_carry else
                                   "一般公共预算拨款 (本年 + 上年结转) = T1", "一般公共预算拨款应与T1表一致")
         fund_all = _fund_sum(doc, table, both, "gov_fund")
-        if fund_all is not None and t8 is not None and t8.total_row is not None:
+        if fund_all is not None and t8 is not None and t8.total_row is not None and doc.category != "final":
             yield from _equal(doc, fund_all, cell(doc, t8, t8.total_row, "total"),
                               "政府性基金预算拨款 = T8 合计", "政府性基金预算拨款应与T8表合计一致")
+
+
+def _spent_by_fund(doc: Document, table: Table, t5: Table | None, t8: Table | None) -> Iterator[Fact]:
+    """Final accounts: what was received is not what was spent (the rest is carried to
+    next year), so F4's 本年支出合计 by fund is what F5 (一般公共预算) and F7 (政府性基金)
+    report as spent, not its income lines."""
+    year = one(table, "expenditure", "year_total")
+    if year is None:
+        return
+    for key, other, name in (("gpb", t5, "一般公共预算"), ("gov_fund", t8, "政府性基金")):
+        col = table.column(key)
+        if col is None or other is None or other.total_row is None or year.amounts[col] is None:
+            continue
+        mine = Cell(year.amounts[col], where(doc, table, year, col))  # type: ignore[arg-type]
+        yield from _equal(doc, mine, cell(doc, other, other.total_row, "total"),
+                          f"本年支出合计 ({name}) = {other.role} 合计", f"本年支出合计（{name}）应与{other.role}表合计一致")

@@ -171,10 +171,14 @@ def _project(doc: Document, label: str, headings: tuple[str, ...]) -> list[Cell]
 
 
 def _fiscal_spending(doc: Document, label: str, headings: tuple[str, ...]) -> list[Cell]:
-    """财政拨款支出: T4's 支出总计, or T3's 财政拨款 合计."""
+    """财政拨款支出: T4's 支出总计 or 本年支出合计 (they differ by the 年末结转 a final
+    account reports), or T3's 财政拨款 合计."""
     t4 = doc.table("T4")
-    row = one(t4, "expenditure", "grand_total") if t4 else None
-    out = [Cell(row.amounts[0], where(doc, t4, row, 0))] if row is not None and t4 is not None else []  # type: ignore[arg-type]
+    out = []
+    for kind in ("grand_total", "year_total"):
+        row = one(t4, "expenditure", kind) if t4 else None
+        if row is not None and t4 is not None and row.amounts[0] is not None:
+            out.append(Cell(row.amounts[0], where(doc, t4, row, 0)))  # type: ignore[arg-type]
     return out + _total(doc, "T3", "fiscal")
 
 
@@ -268,6 +272,12 @@ YEARS = re.compile(r"\d{4}年度?")
 PRIOR = re.compile(r"(?:上年|去年|上一年)(?!结转|结余)|比|较|同比")
 
 
+# a figure of part of the department: what some projects involve, or one project's
+PART = re.compile(r"涉及")
+PROJECT_SUBJECT = re.compile(r"该项目|本项目")
+PART_QUANTITIES = ("项目预算", "一级项目财政拨款")
+
+
 def normalise_label(label: str, headings: tuple[str, ...], lead: str = "") -> str:
     """The phrase before a figure, without years, verbs and enumerators; a bare
     ``2023年预算安排`` takes its meaning from the lead-in sentence before it in its
@@ -298,6 +308,8 @@ def resolve(doc: Document, label: str, headings: tuple[str, ...], lead: str = ""
         m = q.pattern.search(text)
         if m is None or (q.forbid is not None and q.forbid.search(text[:m.start()])):
             continue
+        if q.name not in PART_QUANTITIES and (PART.search(text) or (context is not None and PROJECT_SUBJECT.search(context))):
+            return None  # 涉及…支出X (what some items involve), 该项目…X (one project): not the department's
         if q.context is not None and context is not None and not q.context.search(context):
             continue
         return q.name, q.resolver(doc, text, headings)

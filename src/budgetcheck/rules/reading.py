@@ -115,9 +115,9 @@ def incomplete_table(doc: Document) -> Iterator[Fact]:
     for table in doc.tables:
         if any(r.side for r in table.rows):
             continue  # a fund table printed as 收入 | 支出 lines is an overview (its lines are judged below)
-        if table.role in TOTALLED and len(table.rows) == 1 and not table.rows[0].code:
+        if table.part in TOTALLED and len(table.rows) == 1 and not table.rows[0].code:
             continue  # one row and nothing to add up: the row is the total (a 收入总表 of one department)
-        if table.role in TOTALLED and table.rows and table.total_row is None:
+        if table.part in TOTALLED and table.rows and table.total_row is None:
             yield Fact(UNDECIDED, where(doc, table, table.rows[-1]),
                        f"{table.role} has no 合计 row (its last row read is {table.rows[-1].name}): "
                        "was the table cut short?", f"{table.role}没有合计行（读到的最后一行是{table.rows[-1].name}），表格是否不完整？")

@@ -44,6 +44,12 @@ class TableSpec:
     excluded: tuple[re.Pattern[str], ...] = ()
     extra: bool = False
     source: str = "national"
+    kind: str = "budget"  # budget, final (a title that says 决算 names a final-accounts table) or any
+    periods: str = ""  # "final": its year's figures are 执行数/决算数 and a 预算数 is the comparison
+
+    @property
+    def final(self) -> bool:
+        return self.kind == "final" or self.periods == "final"
 
     def matches(self, title: str) -> re.Pattern[str] | None:
         """The pattern that names ``title`` (squeezed), unless an exclusion applies."""
@@ -82,7 +88,8 @@ class Template:
             return None
         if self.captions["not_title"].search(text) or self.captions["owner"].search(text):
             return None
-        return next((spec for spec in self.tables if spec.matches(text)), None)
+        kind = "final" if "决算" in text else "budget"
+        return next((spec for spec in self.tables if spec.kind in (kind, "any") and spec.matches(text)), None)
 
     def why(self, line: str) -> str:
         """Why a title line is (or is not) recognised, for ``budgetcheck tables``."""
@@ -191,7 +198,8 @@ def load(name: str = "national") -> Template:
     captions = {k: re.compile(v) for k, v in data.get("captions", {}).items()}
     tables = tuple(
         TableSpec(t["role"], t.get("name", t["role"]), t.get("layout", "grid"), _compile_all(t.get("titles", [])),
-                  _compile_all(t.get("not", [])), bool(t.get("extra", False)), t.get("source", "national"))
+                  _compile_all(t.get("not", [])), bool(t.get("extra", False)), t.get("source", "national"),
+                  t.get("kind", "budget"), t.get("periods", ""))
         for t in data.get("tables", [])
     )
     return Template(name, data.get("description", ""), tuple(names), tables, captions, data.get("columns", {}),

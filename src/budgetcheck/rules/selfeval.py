@@ -1,0 +1,164 @@
+"""Self-evaluation tables of final accounts (绩效自评表): scores and execution rates.
+
+A department evaluates each project (项目支出绩效自评表) and itself (部门整体支出绩效自评表)
+after the year: each indicator has a weight (分值) and a score (得分), the funds line
+has its execution rate (执行率 = 全年执行数 ÷ 全年预算数) and its own weight and score, and
+总分 is the sum of them all.  The funds themselves (年度资金总额 = 财政拨款 + 上年结转 +
+其他资金) are a table total and are checked with the other totals (BC103).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Iterator
+
+from ..arith import Comparison, compare_derived
+from ..model import Amount, Document, Row, Table
+from .base import Fact, compared, where
+
+ROLES = ("FSE", "FSD")
+
+
+def _col(table: Table, key: str) -> int | None:
+    return table.column(key)
+
+
+def _scored(table: Table) -> list[Row]:
+    return [r for r in table.rows if r.kind in ("indicator", "funds") or (table.role == "FSD" and not r.is_total)]
+
+
+def selfeval_scores(doc: Document) -> Iterator[Fact]:
+    """Each score is at most its weight, and 总分 is the sum of the lines.
+
+    Every indicator's 得分 ≤ its 分值, and so is 总分's; the 总分 line's 分值 is the sum of the weights (the
+    funds line's included) and its 得分 the sum of the scores.  A table in which some
+    line's scores could not be read is not summed.
+
+    Fails: 总分 得分 90.5 with lines scoring 6.3 + 20 + 10 + 10 + 7.1 + 8.8 + 9 + 10 + 9.3 = 90.5
+    stated as 88.5; or an indicator scored 12 out of 10.
+    Passes: the same lines with 总分 90.5.
+    """
+    for table in doc.tables:
+        if table.role not in ROLES:
+            continue
+        weight, score = _col(table, "count:分值"), _col(table, "count:得分")
+        if weight is None or score is None:
+            continue
+        lines = [r for r in _scored(table) if r.amounts[weight] is not None or r.amounts[score] is not None]
+        for row in lines:
+            w, s = row.amounts[weight], row.amounts[score]
+            if w is not None and s is not None:
+                yield from compared(score_at_most(s, w), where(doc, table, row, score),
+                                    f"{row.label}: 得分 ≤ 分值", f"{row.label}：得分不应超过分值",
+                                    [where(doc, table, row, weight)])
+        total = next((r for r in table.rows if r.kind == "score_total" or (table.role == "FSD" and r.is_total)), None)
+        if total is not None and total.amounts[weight] is not None and total.amounts[score] is not None:
+            yield from compared(score_at_most(total.amounts[score], total.amounts[weight]),  # type: ignore[arg-type]
+                                where(doc, table, total, score), "总分: 得分 ≤ 分值", "总分：得分不应超过分值",
+                                [where(doc, table, total, weight)])
+        unread = any(r.kind == "indicator" and r.amounts[weight] is None for r in table.rows)
+        if total is None or unread or not lines:
+            continue
+        for col, name in ((weight, "分值"), (score, "得分")):
+            stated = total.amounts[col]
+            parts = [r.amounts[col] for r in lines if r.amounts[col] is not None]
+            if stated is None or len(parts) != len(lines):
+                continue
+            comparison = score_sum(stated, parts)  # type: ignore[arg-type]
+            en, zh = f"总分 {name} = sum of the {len(parts)} lines", f"总分{name}应等于各行{name}之和（{len(parts)}行）"
+            funds = next((r.amounts[col] for r in lines if r.kind == "funds"), None)
+            if funds is not None and funds.value and comparison.difference == -funds.value:
+                en += f" (the stated 总分 leaves out the funds line's {funds.text})"
+                zh += f"（所列总分未计入预算执行率一行的{funds.text}）"
+            yield from compared(comparison, where(doc, table, total, col), en, zh)
+
+
+def score_sum(stated: Amount, parts: list[Amount]) -> Comparison:
+    """Σ scores.  Weights and scores are set, not measured: a whole number is exact, and
+    only a figure with decimals may have been rounded (half its last digit each)."""
+    expected = sum((p.value for p in parts), Decimal(0))
+    loose = [a.quantum for a in (stated, *parts) if a.quantum and a.quantum < 1]
+    finest = min((a.quantum for a in (stated, *parts) if a.quantum), default=Decimal(1))
+    return Comparison(expected, stated.value, sum(loose, Decimal(0)) / 2, "", finest)
+
+
+def score_at_most(score: Amount, weight: Amount) -> Comparison:
+    """得分 ≤ 分值, with the same exactness as ``score_sum``."""
+    loose = [a.quantum for a in (score, weight) if a.quantum and a.quantum < 1]
+    finest = min((a.quantum for a in (score, weight) if a.quantum), default=Decimal(1))
+    return Comparison(weight.value, score.value, sum(loose, Decimal(0)) / 2, "", finest, "<=")
+
+
+_GROUP = re.compile(r"[（(]\s*(\d{1,3}(?:\.\d+)?)\s*分\s*[)）]")
+
+
+def group_weights(doc: Document) -> Iterator[Fact]:
+    """An indicator group that states its weight (``产出指标（50分）``) has indicators
+    whose 分值 add up to it.
+
+    A warning, not an error: the national form prints the default weights (产出 50, 效益
+    30, 满意度 10) in its group labels, and a department may set other weights while
+    the label keeps the default.  The 总分 check (BC144) says whether the weights add up.
+
+    Fails: ``效益指标（30分）`` over two indicators of 13 each.
+    Passes: ``产出指标（50分）`` over indicators of 20, 10, 10 and 10.
+    """
+    for table in doc.tables:
+        if table.role != "FSE":
+            continue
+        weight = _col(table, "count:分值")
+        groups: list[tuple[Row, Decimal, list[Row]]] = []
+        for row in table.rows:
+            if row.kind != "indicator":
+                if groups and row.kind == "score_total":
+                    break
+                continue
+            cells = [c.strip() for c in row.raw.split("\t")]
+            head = next((m for c in cells[:3] if (m := _GROUP.search(c))), None)
+            if head is not None:
+                groups.append((row, Decimal(head.group(1)), []))
+            if groups:
+                groups[-1][2].append(row)
+        for first, stated, members in groups:
+            parts = [r.amounts[weight] for r in members if weight is not None and r.amounts[weight] is not None]
+            if len(parts) != len(members) or not parts:
+                continue
+            name = next((c.strip() for c in first.raw.split("\t")[:3] if _GROUP.search(c)), "")
+            given = Amount(stated, Decimal(1) if stated == stated.to_integral() else Decimal("0.1"), "", name)
+            yield from compared(score_sum(given, parts), where(doc, table, first, weight),
+                                f"{name}: 分值 of its {len(parts)} indicators add up to it "
+                                "(a label may keep the form's default weight)",
+                                f"{name}：其下{len(parts)}项指标分值之和应等于该一级指标分值（标签可能沿用表样默认分值）")
+
+
+
+def execution_rate(doc: Document) -> Iterator[Fact]:
+    """执行率 = 全年执行数 ÷ 全年预算数, on the funds line of a project self-evaluation and
+    on every line of the department's, each figure taken over its rounding interval.
+
+    Fails: 执行率 35% with 全年预算数 240 and 全年执行数 240 (100%).
+    Passes: 执行率 98.93% with 52,110 and 51,552.90.
+    """
+    for table in doc.tables:
+        if table.role not in ROLES:
+            continue
+        rate, budget, actual = _col(table, "pct:rate"), _col(table, "budget:total"), _col(table, "total")
+        if rate is None or budget is None or actual is None:
+            continue
+        for row in table.rows:
+            if table.role == "FSE" and not row.is_total:
+                continue
+            r, b, a = row.amounts[rate], row.amounts[budget], row.amounts[actual]
+            if r is None or b is None or a is None or b.value == 0:
+                continue
+            comparison = compare_derived(r, lambda x, y: x / y, [a, b.to(a.unit)])
+            if comparison is None:
+                continue
+            yield from compared(comparison, where(doc, table, row, rate),
+                                f"{row.label}: 执行率 {r.text} = 全年执行数 {a.text} / 全年预算数 {b.text}",
+                                f"{row.label}：执行率{r.text}应等于全年执行数{a.text}除以全年预算数{b.text}",
+                                [where(doc, table, row, actual), where(doc, table, row, budget)])
+
+
+__all__ = ["selfeval_scores", "execution_rate", "group_weights"]
