@@ -17,6 +17,7 @@ from .crossdoc import cross_document, stated_change
 from .cross import basic_by_economic, fiscal_by_code, sangong_ceiling
 from .overview import overview_balance, overview_vs_detail
 from .performance import goal_items, performance_structure, project_ceiling
+from .execution import execution_arithmetic, execution_figures
 from .selfeval import execution_rate, group_weights, selfeval_scores
 from .reading import incomplete_table, missing_tables, unread_table
 from .understanding import table_understood
@@ -61,6 +62,8 @@ _RULES = (
     Rule("BC213", "ratio-arithmetic", "error", "narrative", ratio_arithmetic),
     Rule("BC214", "cross-document", "error", "narrative", cross_document),
     Rule("BC215", "share-arithmetic", "error", "narrative", share_arithmetic),
+    Rule("BC216", "execution-arithmetic", "error", "narrative", execution_arithmetic),
+    Rule("BC217", "execution-figures", "error", "narrative", execution_figures),
     Rule("BC301", "stated-change", "error", "diff", stated_change),
 )
 

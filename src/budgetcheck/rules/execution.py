@@ -1,0 +1,162 @@
+"""How the budget was carried out, as the 决算 说明 states it.
+
+``年初预算为A万元，支出决算为B万元，完成年初预算的P%。决算数大于预算数的主要原因是…``:
+the arithmetic of the sentence (P = B / A, the comparison word against B − A), and B
+against the tables (the 项 row of 一般公共预算财政拨款支出决算表, the quantity the
+subject names, or the project's 绩效自评表); A against the budget itself is checked by
+``budgetcheck diff BUDGET FINAL`` (BC302), where the budget is at hand.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Iterator
+
+from ..arith import Comparison, compare_derived, compare_equal
+from ..catalogue import normalise_name
+from ..claims import claims_of
+from ..claims.execution import Execution, executions
+from ..model import Document, Row, Table
+from .arguments import said
+from .base import VIOLATION, Fact, compared, where
+
+_CACHE: dict[int, tuple[Document, list[Execution]]] = {}
+
+
+def executions_of(doc: Document) -> list[Execution]:
+    hit = _CACHE.get(id(doc))
+    if hit is not None and hit[0] is doc:
+        return hit[1]
+    found = executions(claims_of(doc).sentences)
+    _CACHE.clear()
+    _CACHE[id(doc)] = (doc, found)
+    return found
+
+
+def execution_arithmetic(doc: Document) -> Iterator[Fact]:
+    """A stated execution agrees with itself: ``年初预算为A，支出决算为B，完成年初预算的P%``
+    means P = B / A, and ``决算数大于（小于、等于）预算数`` (in the sentence or opening the
+    next) means B > A (B < A, B = A).  Each figure is taken over its rounding interval.
+
+    Fails: ``年初预算为590.53万元，支出决算为4.7万元，完成年初预算的8.0%`` (0.80%), or
+    ``年初预算为2325.72万元，支出决算为2066.84万元。决算数大于预算数的主要原因是…``.
+    Passes: the same with 完成年初预算的0.8% and 决算数小于预算数.
+    """
+    for e in executions_of(doc):
+        a, b = e.budget.amount, e.final.amount
+        if e.rate is not None and a.value != 0:
+            comparison = compare_derived(e.rate.amount, lambda x, y: x / y, [b, a.to(b.unit)])
+            if comparison is not None:
+                what = f"{e.rate.text} = {e.final.text} / {e.budget.text}"
+                yield from compared(comparison, said(doc, e.sentence, "完成预算", e.rate.start), what, f"完成率{what}")
+        if e.relation:
+            yield from _relation(doc, e)
+
+
+def _relation(doc: Document, e: Execution) -> Iterator[Fact]:
+    a, b = e.budget.amount.to(e.final.amount.unit), e.final.amount
+    holds = {"大于": b.value > a.value, "小于": b.value < a.value, "等于": compare_equal(b, a).status != VIOLATION}[e.relation]
+    if holds:
+        return
+    sentence, at = e.relation_at  # type: ignore[misc]
+    actual = "大于" if b.value > a.value else "小于" if b.value < a.value else "等于"
+    yield Fact(VIOLATION, said(doc, sentence, "决算与预算比较", at),
+               f"决算数{e.relation}预算数 is stated, but 决算 {e.final.text} is {actual} 预算 {e.budget.text}",
+               f"正文称决算数{e.relation}预算数，但决算{e.final.text}{actual}预算{e.budget.text}",
+               Comparison(a.value, b.value, Decimal(0), b.unit, b.quantum or Decimal("0.01")))
+
+
+_ITEM = re.compile(r"(?P<cls>[\u4e00-\u9fa5（）()、]+?)[（(]类[)）](?P<kuan>[\u4e00-\u9fa5（）()、]+?)[（(]款[)）]"
+                   r"(?P<item>[\u4e00-\u9fa5（）()、]+?)[（(]项[)）]")
+_SCORE = re.compile(r"自评得分(?:为|是)?\s*(?P<n>\d{1,3}(?:\.\d+)?)\s*分")
+
+
+def execution_figures(doc: Document) -> Iterator[Fact]:
+    """The 决算 a sentence states is the table's: a ``X（类）Y（款）Z（项）`` subject's B is
+    that 项's 合计 in 一般公共预算财政拨款支出决算表 (F5); a project's (``某项目综述：…
+    项目全年预算数为A，执行数为B``, and its ``自评得分为S分``) is its 绩效自评表's 全年预算数,
+    全年执行数 and 总分.  A subject whose names match no row is not checked; the
+    totals (财政拨款支出, “三公”经费) are checked by narrative-figures (BC201).
+
+    Fails: ``信息化运行维护项目绩效自评综述：…项目自评得分为88.5分`` while its form's
+    总分 is 90.5.  Passes: 90.5分.
+    """
+    from .narrative import item_rows
+
+    t5 = doc.table("T5")
+    names = item_rows(t5) if t5 is not None else []
+    forms = [t for t in doc.tables if t.role == "FSE"]
+    for e in executions_of(doc):
+        m = _ITEM.search(e.subject)
+        if m and t5 is not None:
+            key = tuple(normalise_name(m.group(k)) for k in ("cls", "kuan", "item"))
+            row = next((r for k, r in names if k == key), None) or _unique([r for k, r in names if k[1:] == key[1:]])
+            col = t5.column("total")
+            if row is not None and col is not None and row.amounts[col] is not None:
+                yield from compared(compare_equal(e.final.amount, row.amounts[col].to(e.final.amount.unit)),  # type: ignore[union-attr]
+                                    said(doc, e.sentence, "支出决算", e.final.start),
+                                    f"{row.name} {row.label} 决算 {e.final.text} = {t5.role} 合计",
+                                    f"{row.name}{row.label}支出决算应与{t5.role}表一致", [where(doc, t5, row, col)])
+            continue
+        form = _form_of(e.subject, forms)
+        if form is not None and form.total_row is not None:
+            for figure, key, name in ((e.budget, "budget:total", "全年预算数"), (e.final, "total", "全年执行数")):
+                col = form.column(key)
+                cell = form.total_row.amounts[col] if col is not None else None
+                if cell is not None:
+                    yield from compared(compare_equal(figure.amount, cell.to(figure.amount.unit)),
+                                        said(doc, e.sentence, name, figure.start),
+                                        f"{name} {figure.text} = {form.title} {name}", f"{name}应与{form.title}一致",
+                                        [where(doc, form, form.total_row, col)])
+    yield from _scores(doc, forms)
+
+
+def _scores(doc: Document, forms: list[Table]) -> Iterator[Fact]:
+    from decimal import Decimal as D
+
+    from ..model import Amount
+
+    sentences = claims_of(doc).sentences
+    for i, s in enumerate(sentences):
+        m = _SCORE.search(s.text)
+        if not m:
+            continue
+        form = _form_of(s.text[:m.start()], forms)
+        if form is None and i and sentences[i - 1].paragraph is s.paragraph:
+            form = _form_of(sentences[i - 1].text, forms)  # ``某项目综述：…。项目自评得分为S分``
+        total = next((r for r in form.rows if r.kind == "score_total"), None) if form is not None else None
+        col = form.column("count:得分") if form is not None else None
+        if total is None or col is None or total.amounts[col] is None:
+            continue
+        text = m.group("n")
+        q = D(1).scaleb(-len(text.split(".")[1])) if "." in text else D(1)
+        stated = Amount(D(text), q, "", text)
+        cell = total.amounts[col]
+        if D(text) != cell.value:  # scores are set, not measured: 88.5 is not 90.5
+            yield Fact(VIOLATION, said(doc, s, "自评得分", m.start("n")),
+                       f"自评得分 {text}分 = {form.title} 总分 {cell.text}",  # type: ignore[union-attr]
+                       f"自评得分{text}分应与{form.title}总分{cell.text}一致",  # type: ignore[union-attr]
+                       Comparison(cell.value, stated.value, D(0), "分", min(q, cell.quantum or q)),
+                       (where(doc, form, total, col),))  # type: ignore[arg-type]
+
+
+def _form_of(text: str, forms: list[Table]) -> Table | None:
+    """The self-evaluation form a phrase names: the one whose project name (its title
+    without its year, its 市级 and 项目绩效自评表) occurs in it, when exactly one does."""
+    flat = normalise_name(text)
+    hits = [t for t in forms if (name := _project(t.title)) and len(name) >= 4 and name in flat]
+    # several forms named in it (疫情防控经费 and 西安急救中心疫情防控经费, one unit's form
+    # titled without the unit): which one the sentence means cannot be told
+    return hits[0] if len(hits) == 1 else None
+
+
+def _project(title: str) -> str:
+    name = normalise_name(title)
+    name = re.sub(r"(?:项目)?(?:支出)?绩效自评表$", "", name)
+    name = re.sub(r"^.*?\d{4}年(?:度)?", "", name) or name
+    return re.sub(r"^[\u4e00-\u9fa5]{0,6}?[省市区县]级", "", name) or name  # 西安市级X项目: the project is X
+
+
+def _unique(rows: list[Row]) -> Row | None:
+    return rows[0] if len(rows) == 1 else None
