@@ -147,10 +147,13 @@ CATALOGUE: tuple[tuple[str, str], ...] = (
      "{path}：不是budgetcheck基线文件（条目需要 document 和 fingerprint）"),
     ("{path}: not a budgetcheck baseline ({reason})", "{path}：不是budgetcheck基线文件（{reason}）"),
     # diff
-    ("year {year}: expected one document under {folder} whose name or title carries {year2}, found {count} "
+    ("{year}: expected one {what} document under {folder} whose name or title carries {year2}, found {count} "
      "({listing}); name it in [tool.budgetcheck.documents] or pass the file",
-     "年份{year}：{folder}下应恰有一个文件名或标题含{year2}的文档，实际找到{count}个（{listing}），"
+     "年份{year}：{folder}下应恰有一个文件名或标题含{year2}的{what}文档，实际找到{count}个（{listing}），"
      "请在 [tool.budgetcheck.documents] 中指定，或直接给出文件"),
+    ("{old} is the {year} budget and {new} the {year2} final accounts: a budget is compared with the final "
+     "accounts of its own year",
+     "{old}是{year}年预算，{new}是{year2}年决算：预算只与同一年度的决算比较"),
     ("--min-change {value} is not a number", "--min-change {value}不是数字"),
     ("--table {value}: give a table role such as T5", "--table {value}：请给出表的编号，例如 T5"),
     # command line (click's own messages)
@@ -296,4 +299,6 @@ RULE_SUMMARY_ZH: dict[str, str] = {
     "BC216": "决算说明所述的执行情况自洽：完成年初预算的P%意味着 P = 决算数 / 年初预算数，决算数大于（小于、等于）预算数与两数相符。",
     "BC217": "决算说明所述的支出决算数与表一致：项级科目对应一般公共预算财政拨款支出决算表，项目对应其绩效自评表（含自评得分）。",
     "BC301": "新一年文档所述的增减与上一年文档一致。",
+    "BC302": "决算所述的年初预算数（三公经费表的预算数、说明中的年初预算为A）与当年部门预算一致（diff 预算 决算）。",
+    "BC303": "本年决算的年初结转和结余等于上年决算的年末结转和结余（diff 两年决算）。",
 }

@@ -31,6 +31,9 @@ class Options:
 #: Without --table, the tables that between them show every subject once: spending by
 #: function (T3, fiscal and non-fiscal), by economic class (T6), 三公, transfers, projects.
 DEFAULT_TABLES = ("T3", "T6", "T7", "T9", "T11")
+#: A budget against its final accounts: all funds and 一般公共预算 by function, 三公.
+EXECUTION_TABLES = ("T3", "T5", "T7")
+EXECUTION_SPLIT = {"T3": ("basic", "project"), "T5": ("basic", "project")}
 SPLIT = {"T3": ("fiscal.basic", "fiscal.project"), "T5": ("basic", "project"), "T8": ("basic", "project"),
          "T8b": ("basic", "project")}
 
@@ -51,6 +54,7 @@ class Diff:
     changes: list[Change] = field(default_factory=list)
     checked: list[Checked] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    mode: str = "years"  # years: two years' documents; execution: a budget against its final accounts
 
     @property
     def exit_code(self) -> int:
@@ -61,14 +65,15 @@ class Diff:
         from decimal import Decimal
 
         levels = {"类": 1, "款": 2, "项": 3}
-        roles = (options.table,) if options.table else DEFAULT_TABLES
+        roles = (options.table,) if options.table else (EXECUTION_TABLES if self.mode == "execution" else DEFAULT_TABLES)
         by_key = {(c.role, c.key, c.column): c for c in self.changes}
         main = {c.role: c.column for c in reversed(self.changes)}
         picked = []
         for c in self.changes:
             if c.column != main[c.role] or c.role not in roles:
                 continue
-            basic, project = (by_key.get((c.role, c.key, k)) for k in SPLIT.get(c.role, ("", "")))
+            split = EXECUTION_SPLIT if self.mode == "execution" else SPLIT
+            basic, project = (by_key.get((c.role, c.key, k)) for k in split.get(c.role, ("", "")))
             moved = any(x is not None and x.delta != 0 for x in (c, basic, project))
             if (moved and (not options.level or c.level == levels.get(options.level, -1))
                     and abs(c.delta) >= Decimal(options.min_change)):
@@ -82,22 +87,46 @@ class Diff:
 
 
 def read_year(paths: list[Path]) -> Document:
-    """One budget from one or more files (a narrative and its annex workbook)."""
+    """One document from one or more files (a narrative and its annex workbook)."""
+    from dataclasses import replace
+
+    from ..readers.kind import document_kind
+
     docs = [read_document(p) for p in paths]
     if len(docs) == 1:
         return docs[0]
     lines = next((d.lines for d in docs if d.lines), ())
     tables = tuple(t for d in docs for t in d.tables)
-    return Document(docs[0].path, tables, lines, docs[0].encoding, docs[0].kind)
+    doc = Document(docs[0].path, tables, lines, docs[0].encoding, docs[0].kind)
+    return replace(doc, category=document_kind(doc))
 
 
 def diff_documents(old: Document, new: Document, settings: Settings | None = None) -> Diff:
+    """Two years of one kind (budgets, or final accounts), or a budget and its final
+    accounts (in either order: the budget is the ``old`` side)."""
+    from ..errors import UsageError
     from ..rules import REGISTRY
+    from .execution import carry_continuity, execution_changes, stated_budget, year_of
 
+    settings = settings or Settings()
+    if old.category == "final" and new.category == "budget":
+        old, new = new, old
+    if old.category == "budget" and new.category == "final":
+        if year_of(old) and year_of(new) and year_of(old) != year_of(new):
+            raise UsageError(f"{old.path} is the {year_of(old)} budget and {new.path} the {year_of(new)} final accounts: "
+                             "a budget is compared with the final accounts of its own year")
+        result = Diff(old, new, mode="execution")
+        result.changes = execution_changes(old, new)
+        result.findings = [stamp(REGISTRY["BC302"], fact, settings) for fact in stated_budget(old, new)]
+        return result
     result = Diff(old, new)
     for role in ROLES:
         result.changes.extend(compare(old, new, role))
     result.checked = check_stated(old, new)
     rule = REGISTRY["BC301"]
-    result.findings = [stamp(rule, fact, settings or Settings()) for fact in facts(new, result.checked)]
+    result.findings = [stamp(rule, fact, settings) for fact in facts(new, result.checked)]
+    if old.category == "final" and new.category == "final":
+        a, b = year_of(old), year_of(new)
+        if a and b and int(b) == int(a) + 1:
+            result.findings += [stamp(REGISTRY["BC303"], fact, settings) for fact in carry_continuity(old, new)]
     return result

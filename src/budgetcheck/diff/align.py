@@ -21,7 +21,7 @@ UNIT = "万元"
 COLUMNS = {
     "T1": ("amount",), "T4": ("amount",),
     "T2": ("total", "current", "current.gpb", "carryover"),
-    "T3": ("total", "fiscal", "fiscal.basic", "fiscal.project", "nonfiscal"),
+    "T3": ("total", "fiscal", "fiscal.basic", "fiscal.project", "nonfiscal", "basic", "project"),
     "T5": ("total", "basic", "personnel", "public", "project"),
     "T6": ("total", "personnel", "public"),
     "T7": ("total", "abroad", "car", "car.purchase", "car.running", "reception"),
@@ -64,6 +64,13 @@ class Change:
     @property
     def delta(self) -> Decimal:
         return (self.new.value if self.new else ZERO) - (self.old.value if self.old else ZERO)
+
+    @property
+    def rate(self) -> Decimal | None:
+        """new / old in per cent: the execution rate when old is the budget and new the 决算."""
+        if self.old is None or self.new is None or self.old.value == 0:
+            return None
+        return self.new.value / self.old.value * 100
 
     @property
     def percent(self) -> Decimal | None:

@@ -15,7 +15,7 @@ from pathlib import Path
 from ..errors import UsageError
 
 SUFFIXES = (".txt", ".xlsx", ".xlsm", ".pdf")
-YEAR = re.compile(r"^(19|20)\d\d$")
+YEAR = re.compile(r"^(?P<year>(?:19|20)\d\d)年?度?(?P<kind>预算|决算)?$")
 
 
 def _configured(start: Path, year: str) -> list[Path] | None:
@@ -44,19 +44,31 @@ def _first_lines(path: Path, count: int = 5) -> str:
 
 
 def resolve(arg: str, folder: Path) -> list[Path]:
-    """The file(s) an argument names: a path as given, or the documents of a year."""
+    """The file(s) an argument names: a path as given, or the documents of a year
+    (``2023``: its budget; ``2023决算``: its final accounts)."""
     path = Path(arg)
-    if path.exists() or not YEAR.match(arg):
+    m = YEAR.match(arg)
+    if path.exists() or not m:
         return [path]
     configured = _configured(Path.cwd(), arg)
     if configured is not None:
         return configured
     from ..outputs import written_by_us
 
+    year, kind = m.group("year"), m.group("kind") or ""
     found = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
-                   and (arg in p.name or arg in _first_lines(p)) and not written_by_us(p))
+                   and (year in p.name or year in _first_lines(p)) and not written_by_us(p))
+    finals = [p for p in found if _is_final(p)]
+    found = finals if kind == "决算" else [p for p in found if p not in finals]
     if len(found) == 1:
         return found
+    what = "final accounts (决算)" if kind == "决算" else "budget"
     listing = ", ".join(str(p) for p in found) if found else "none"
-    raise UsageError(f"year {arg}: expected one document under {folder} whose name or title carries {arg}, "
+    raise UsageError(f"{arg}: expected one {what} document under {folder} whose name or title carries {year}, "
                      f"found {len(found)} ({listing}); name it in [tool.budgetcheck.documents] or pass the file")
+
+
+def _is_final(path: Path) -> bool:
+    """A final account by its name or title (决算, final accounts): the year alone names the budget."""
+    text = path.name + _first_lines(path)
+    return "决算" in text or "final" in path.name.lower()

@@ -127,13 +127,22 @@ def parse_overview(role: str, title: str, unit: str, tab_lines: list[tuple[int, 
     else:
         width = max((len(raw.split("\t")) for _, raw in tab_lines), default=4)
         middle = middle or width // 2
+        numbers = _line_number_columns(tab_lines, template)
+        if numbers:
+            middle = (width - len(numbers)) // 2
         for lineno, raw in tab_lines:
             cells = [c.strip() for c in raw.split("\t")]
+            if numbers:
+                if any(squeeze(c) in ("行次", "栏次") for c in cells) or is_numbering(cells, template):
+                    continue  # the header or the 栏次 row of a table with line numbers
+                cells = [c for i, c in enumerate(cells) if i not in numbers]
             if all(not c or _HEADER.match(c) for c in cells):
                 continue
             for pos, label, figure in pairs(cells):
                 found.append((lineno, raw, "income" if pos < middle else "expenditure", label, [figure], None))
-    columns = AMOUNT + tuple(Column(k, k, period="" if not k.startswith("c") else "unknown") for k in extra_keys)
+    printed = _amount_label(paths, sides, tab_lines)
+    first = AMOUNT if printed is None else (Column("amount", printed),)
+    columns = first + tuple(Column(k, k, period="" if not k.startswith("c") else "unknown") for k in extra_keys)
     rows: list[Row] = []
     for lineno, raw, side, label, figures, _ in found:
         kind = kind_of(label, template)
@@ -150,6 +159,32 @@ def parse_overview(role: str, title: str, unit: str, tab_lines: list[tuple[int, 
                         kind=kind, bad_cells=tuple(bad), memo=bool(_MEMO.match(label))))
     rows = _tree(rows, [f[5] for f in found], template)
     return Table(role, title, unit, columns, tuple(rows), start, index, notes)
+
+
+def _amount_label(paths, sides, tab_lines: list[tuple[int, str]]) -> str | None:
+    """The printed header of the figures (预算数, 金额, 决算数), so that a finding names
+    the column as the page does."""
+    if sides:
+        for _, _, amount_cols in sides:
+            if amount_cols:
+                return squeeze(paths[amount_cols[0]][-1]) or None  # the leaf: the side is the row's
+    for _, raw in tab_lines[:4]:
+        cells = [squeeze(c) for c in raw.split("\t")]
+        if "行次" in cells:
+            return next((c for c in cells[cells.index("行次") + 1:] if c), None)
+    return None
+
+
+def _line_number_columns(tab_lines: list[tuple[int, str]], template: Template) -> set[int]:
+    """The 行次 columns of a header row read from text (决算 总表: 项目 | 行次 | 决算数 …):
+    their cells are line numbers, never a line's figure."""
+    counts = [re.compile(p) for p in template.columns.get("count", [])]
+    for _, raw in tab_lines[:4]:
+        cells = [squeeze(c) for c in raw.split("\t")]
+        found = {i for i, c in enumerate(cells) if c in ("行次", "栏次") and any(p.search(c) for p in counts)}
+        if found:
+            return found
+    return set()
 
 
 def _extra_key(paths, sides, side: str, k: int) -> str:

@@ -13,7 +13,7 @@ from .base import Rule
 from .codes import class_name, code_hierarchy, code_name, duplicate_code
 from .content import empty_statement, missing_table, non_numeric, row_alignment
 from .narrative import narrative_counts, narrative_figures, narrative_subjects, subjects_omitted
-from .crossdoc import cross_document, stated_change
+from .crossdoc import carry_continuity, cross_document, stated_budget, stated_change
 from .cross import basic_by_economic, fiscal_by_code, sangong_ceiling
 from .overview import overview_balance, overview_vs_detail
 from .performance import goal_items, performance_structure, project_ceiling
@@ -65,6 +65,8 @@ _RULES = (
     Rule("BC216", "execution-arithmetic", "error", "narrative", execution_arithmetic),
     Rule("BC217", "execution-figures", "error", "narrative", execution_figures),
     Rule("BC301", "stated-change", "error", "diff", stated_change),
+    Rule("BC302", "stated-budget", "error", "diff", stated_budget),
+    Rule("BC303", "carry-continuity", "error", "diff", carry_continuity),
 )
 
 REGISTRY: dict[str, Rule] = {rule.id: rule for rule in _RULES}

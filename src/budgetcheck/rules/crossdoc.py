@@ -130,3 +130,32 @@ def stated_change(doc: Document) -> Iterator[Fact]:
     document's 支出总计 is 92,486.77.  Passes: when it is 92,468.77.
     """
     return iter(())
+
+
+def stated_budget(doc: Document) -> Iterator[Fact]:
+    """Every 年初预算数 a final account (决算) states equals its year's budget (部门预算).
+
+    Checked by ``budgetcheck diff BUDGET FINAL`` (the budget and the final accounts of
+    one year): the 三公 table's 预算数 (合计, 因公出国（境）费, 公务用车购置及运行维护费
+    and its parts, 公务接待费) against the budget's 三公 table, and each ``年初预算为A``
+    of the 说明 against the budget's figure for its subject (a 类/款/项 of 一般公共预算
+    支出, or the quantity its words name: 财政拨款支出, “三公”经费 …).  A subject the
+    budget has no figure for is not checked.  Alone, a document yields nothing here.
+
+    Fails: the 决算 says ``行政运行（项）。年初预算为5717.32万元`` while the budget's
+    一般公共预算支出表 2014001 is 5,771.32.  Passes: both 5,717.32.
+    """
+    return iter(())
+
+
+def carry_continuity(doc: Document) -> Iterator[Fact]:
+    """This year's 年初结转和结余 is last year's 年末结转和结余.
+
+    Checked by ``budgetcheck diff`` on the final accounts of two consecutive years: the
+    收入支出决算总表 line, and the 财政拨款 one of 财政拨款收入支出决算总表.  Alone, a
+    document yields nothing here.
+
+    Fails: 2024 年初结转和结余 1,615.24 while the 2023 决算's 年末结转和结余 is 1,651.24.
+    Passes: both 1,615.24.
+    """
+    return iter(())
