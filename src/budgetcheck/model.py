@@ -229,6 +229,7 @@ class Document:
     encoding: str = "utf-8"
     kind: str = "text"
     line_pages: tuple[int, ...] = ()
+    line_cells: tuple[str, ...] = ()  # a workbook's prose lines: the cell each came from (说明!A3)
     template: str = "national"  # the template the tables were read with (templates/)
     category: str = ""  # budget, final, report or other (readers/kind.py); "" until it is known
     # how the reader had to interpret the text, when not as written: the tables' tabs

@@ -147,10 +147,37 @@ def read_xlsx(data: bytes, name: str) -> Document:
     tables: list[Table] = []
     texts = [_sheet_text(title, cells, seen.get(title, Visibility())) for title, cells in sheets]
     chosen = templates.for_lines([line for sheet in texts for line in sheet.lines[:20]])
-    for sheet in texts:
-        for table in read_tables(sheet.lines, chosen):
+    lines: list[str] = []
+    refs: list[str] = []
+    for (title, cells), sheet in zip(sheets, texts):
+        found = read_tables(sheet.lines, chosen)
+        for table in found:
             tables.append(locate(table, sheet, len(tables)))
-    return Document(name, tuple(tables), (), "utf-8", "xlsx", template=chosen.name)
+        if not any(t.role for t in found):
+            _prose(title, cells, lines, refs)
+    return Document(name, tuple(tables), tuple(lines), "utf-8", "xlsx", template=chosen.name, line_cells=tuple(refs))
+
+
+PROSE = re.compile(r"[\u4e00-\u9fa5][^\n]{8,}[，。；：,;]")
+
+
+def _prose(title: str, cells: dict[int, dict[int, Cell]], lines: list[str], refs: list[str]) -> None:
+    """A sheet of prose (编制说明, 其他相关情况说明: text in merged cells, as budget systems
+    export it) is the document's narrative: its text cells, row by row, each line with
+    the cell it came from.  A sheet without a sentence in it adds nothing."""
+    from openpyxl.utils import get_column_letter
+
+    texts = [(r, c, cell.text) for r, row in sorted(cells.items()) for c, cell in sorted(row.items())
+             if cell.text.strip() and not is_number(cell.text)]
+    if not any(PROSE.search(t) for _, _, t in texts):
+        return
+    for r, c, text in texts:
+        for part in text.splitlines():
+            if part.strip():
+                lines.append(part.strip())
+                refs.append(f"{title}!{get_column_letter(c)}{r}")
+        lines.append("")  # a cell ends its paragraph
+        refs.append("")
 
 
 def _visibility(data: bytes, name: str) -> dict[str, Visibility]:

@@ -19,7 +19,9 @@ def said(doc: Document, s: Sentence, what: str, at: int = 0) -> Location:
     line = s.line(at)
     pages = getattr(doc, "line_pages", ())
     page = pages[line - 1] if 0 < line <= len(pages) else None
-    return Location(doc.path, "narrative", "", excerpt(s.text, at), what, line, page=page)
+    cells = getattr(doc, "line_cells", ())
+    cell = cells[line - 1] if 0 < line <= len(cells) else ""
+    return Location(doc.path, "narrative", "", excerpt(s.text, at), what, line, cell=cell, page=page)
 
 
 def change_arithmetic(doc: Document) -> Iterator[Fact]:

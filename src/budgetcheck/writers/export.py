@@ -64,7 +64,8 @@ def _widths(ws, block: Block, left: int = 1) -> None:
 
 
 def workbook(document: Document):
-    """An openpyxl workbook with one sheet per recognised table of ``document``."""
+    """An openpyxl workbook: a 说明 sheet with the narrative, then one sheet per
+    recognised table of ``document``."""
     from openpyxl import Workbook
 
     tables = recognised(document.tables)
@@ -73,6 +74,13 @@ def workbook(document: Document):
     book = Workbook()
     book.remove(book.active)
     used: set[str] = set()
+    prose = _prose(document)
+    if prose:  # the narrative first, one line per row, so the workbook alone is the whole document
+        ws = book.create_sheet("说明")
+        for i, line in enumerate(prose, 1):
+            ws.cell(i, 1, line)
+        ws.column_dimensions["A"].width = 120
+        used.add("说明")
     for table in tables:
         block = table_block(table)
         ws = book.create_sheet(sheet_name(block, used))
@@ -81,8 +89,16 @@ def workbook(document: Document):
     return book
 
 
+def _prose(document: Document) -> list[str]:
+    """The narrative lines: every line that is not part of a table."""
+    from ..claims import table_lines
+
+    skip = table_lines(document)
+    return [line.strip() for n, line in enumerate(document.lines, 1) if line.strip() and n not in skip and "\t" not in line]
+
+
 def export(document: Document, target: str | Path) -> int:
     """Write the workbook to ``target``; returns the number of tables written."""
     book = workbook(document)
     save(book, Path(target))
-    return len(book.worksheets)
+    return len([ws for ws in book.worksheets if ws.title != "说明"])
