@@ -116,7 +116,8 @@ def parse_grid(role: str | None, title: str, unit: str, tab_lines: list[tuple[in
     codes = _raw_codes(kept, columns, template)
     scheme = scheme_of(columns, role, codes)
     attributes = role in ("TGP", "TGS") and scheme != "unit"
-    rows = _rows(kept, columns, unit, scheme, row_identities(columns, template), template, readings, attributes)
+    rows = _rows(kept, columns, unit, scheme, row_identities(columns, template), template, readings, attributes,
+                 lone_total=role not in (None, "T7", "F9") and len(kept) == 1)
     rows = _structure(rows, kept, columns, indents or {}, readings, scheme)
     if role == "T7" and any(not c.is_amount for c in columns):
         rows = sangong_rows(rows, template, readings)
@@ -177,7 +178,7 @@ def _raw_codes(body, columns, template) -> list[str]:
 
 
 def _rows(body, columns: tuple[Column, ...], unit: str, scheme: str, identities: tuple[Identity, ...],
-          template: Template, readings: list[str], attributes: bool = False) -> list[Row]:
+          template: Template, readings: list[str], attributes: bool = False, lone_total: bool = False) -> list[Row]:
     """``attributes``: the codes in this table describe its items (a procurement line's
     subject code) rather than identify its rows; they are not read as row codes."""
     text_cols = [i for i, c in enumerate(columns) if not c.is_amount]
@@ -205,7 +206,10 @@ def _rows(body, columns: tuple[Column, ...], unit: str, scheme: str, identities:
             if named:
                 label = named
         if not label and not code:
-            label = "三公经费" if not text_cols and any(c.key in ("total", "sangong") for c in columns) else "(row)"
+            if lone_total and not text_cols:
+                label, total = "合计", True  # a table of one unlabelled line of figures (a 收入总表 by fund): its total
+            else:
+                label = "三公经费" if not text_cols and any(c.key in ("total", "sangong") for c in columns) else "(row)"
         if note:
             readings.append(f"line {lineno}: {note}")
         values, bad = [], []

@@ -142,7 +142,8 @@ def parse_overview(role: str, title: str, unit: str, tab_lines: list[tuple[int, 
                 found.append((lineno, raw, "income" if pos < middle else "expenditure", label, [figure], None))
     printed = _amount_label(paths, sides, tab_lines)
     first = AMOUNT if printed is None else (Column("amount", printed),)
-    columns = first + tuple(Column(k, k, period="" if not k.startswith("c") else "unknown") for k in extra_keys)
+    columns = first + tuple(Column(k, _printed(paths, sides, k), period="" if not k.startswith("c") else "unknown")
+                            for k in extra_keys)
     rows: list[Row] = []
     for lineno, raw, side, label, figures, _ in found:
         kind = kind_of(label, template)
@@ -159,6 +160,15 @@ def parse_overview(role: str, title: str, unit: str, tab_lines: list[tuple[int, 
                         kind=kind, bad_cells=tuple(bad), memo=bool(_MEMO.match(label))))
     rows = _tree(rows, [f[5] for f in found], template)
     return Table(role, title, unit, columns, tuple(rows), start, index, notes)
+
+
+def _printed(paths, sides, key: str) -> str:
+    """The header a fund column is printed with (一般公共预算), for the findings."""
+    for name, _, amount_cols in sides or ():
+        for k in range(1, len(amount_cols)):
+            if _extra_key(paths, sides, name, k) == key:
+                return squeeze(paths[amount_cols[k]][-1])
+    return key
 
 
 def _amount_label(paths, sides, tab_lines: list[tuple[int, str]]) -> str | None:
