@@ -25,6 +25,10 @@ import pytest
 from budgetcheck.numbers import is_number
 from budgetcheck.synth import hostile as H
 
+from .conftest import SAMPLE as _SAMPLE
+
+H.SAMPLE = _SAMPLE  # the checkout's sample, whether budgetcheck runs from the source tree or installed
+
 from .helpers import ROOT, cli_env
 
 PEAK_MB = 1024  # the bound of issue 14: no input takes a gigabyte
