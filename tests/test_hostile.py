@@ -226,7 +226,7 @@ def test_every_unreadable_file_is_reported_and_the_rest_checked(tmp_path):
 
 
 def test_diff_finds_years_from_first_lines_in_any_encoding(tmp_path):
-    old = H.SEEDS / "2022-xiamen-hrss-budget.txt"
+    old = _SAMPLE.parent / "2022-xiamen-hrss-budget.txt"
     new = H.SAMPLE
     (tmp_path / "old.txt").write_bytes(old.read_text(encoding="utf-8").encode("utf-16"))
     # GB18030, padded so that byte 4,096 (where the year search stops reading) falls inside a character
@@ -411,7 +411,7 @@ def test_jobs_never_start_more_processes_than_documents_or_twice_the_cores(monke
             super().__init__(max_workers=max_workers, **kw)
 
     monkeypatch.setattr(batch, "ProcessPoolExecutor", Recording)
-    paths = [str(H.SAMPLE), str(H.SEEDS / "2022-xiamen-hrss-budget.txt"), str(H.SAMPLE)]
+    paths = [str(H.SAMPLE), str(_SAMPLE.parent / "2022-xiamen-hrss-budget.txt"), str(H.SAMPLE)]
     reports = batch.run(paths, Settings(), jobs=1000)
     assert len(reports) == 3 and started == [min(3, 2 * cores)]
 
@@ -459,7 +459,7 @@ def test_diff_console_table_at_80_columns_keeps_every_figure_whole():
     from budgetcheck.readers import read_document
     from budgetcheck.reporters.diffout import _figures, render_console
 
-    result = diff_documents(read_document(H.SEEDS / "2022-xiamen-hrss-budget.txt"), read_document(H.SAMPLE))
+    result = diff_documents(read_document(_SAMPLE.parent / "2022-xiamen-hrss-budget.txt"), read_document(H.SAMPLE))
     for lang in ("en", "zh"):
         buffer = StringIO()
         render_console(result, Options(), Console(file=buffer, width=80, no_color=True), lang)
@@ -485,8 +485,8 @@ def test_error_lines_in_chinese(tmp_path):
 def test_every_command_takes_lang():
     for args in (("rules",), ("explain", "BC101"), ("config", "--no-config"),
                  ("diff", "2022", "2023", "--format", "markdown")):
-        zh = measured(*args, "--lang", "zh", cwd=H.SEEDS)
-        en = measured(*args, "--lang", "en", cwd=H.SEEDS)
+        zh = measured(*args, "--lang", "zh", cwd=_SAMPLE.parent)
+        en = measured(*args, "--lang", "en", cwd=_SAMPLE.parent)
         assert zh.code == en.code == 0, (args, zh.err)
         assert zh.out != en.out, args
     zh = measured("rules", "--lang", "zh").out
