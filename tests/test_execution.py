@@ -87,3 +87,12 @@ def test_a_budget_of_zero_has_no_rate_to_check():
     text = FINAL.replace("年初预算为500.00万元，支出决算为450.00万元，完成年初预算的90%",
                          "年初预算为0万元，支出决算为450.00万元，决算数大于年初预算数的主要原因是追加")
     assert _errors(text) == []
+
+
+def test_a_final_above_its_budget_needs_a_reason():
+    above = FINAL.replace("年初预算为500.00万元，支出决算为450.00万元，完成年初预算的90%",
+                          "年初预算为400.00万元，支出决算为450.00万元，完成年初预算的112.5%")
+    hits = [f for f in verify_text(above, "final.txt").findings if f.rule == "BC218"]
+    assert [(f.severity, f.location.row[:10]) for f in hits] == [("warning", "年初预算为400.0")]
+    explained = above.replace("完成年初预算的112.5%。", "完成年初预算的112.5%，主要原因是年中追加了预算。")
+    assert not [f for f in verify_text(explained, "final.txt").findings if f.rule == "BC218"]

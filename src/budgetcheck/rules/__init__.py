@@ -17,7 +17,7 @@ from .crossdoc import carry_continuity, cross_document, stated_budget, stated_ch
 from .cross import basic_by_economic, fiscal_by_code, sangong_ceiling
 from .overview import overview_balance, overview_vs_detail
 from .performance import goal_items, performance_structure, project_ceiling
-from .execution import execution_arithmetic, execution_figures
+from .execution import execution_arithmetic, execution_figures, unexplained_overrun
 from .selfeval import execution_rate, group_weights, selfeval_scores
 from .reading import incomplete_table, missing_tables, unread_table
 from .understanding import table_understood
@@ -64,6 +64,7 @@ _RULES = (
     Rule("BC215", "share-arithmetic", "error", "narrative", share_arithmetic),
     Rule("BC216", "execution-arithmetic", "error", "narrative", execution_arithmetic),
     Rule("BC217", "execution-figures", "error", "narrative", execution_figures),
+    Rule("BC218", "unexplained-overrun", "warning", "narrative", unexplained_overrun),
     Rule("BC301", "stated-change", "error", "diff", stated_change),
     Rule("BC302", "stated-budget", "error", "diff", stated_budget),
     Rule("BC303", "carry-continuity", "error", "diff", carry_continuity),

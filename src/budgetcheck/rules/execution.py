@@ -160,3 +160,54 @@ def _project(title: str) -> str:
 
 def _unique(rows: list[Row]) -> Row | None:
     return rows[0] if len(rows) == 1 else None
+
+
+_REASON = re.compile(r"原因|由于|因为|主要是|主要用于|追加|调剂|调增")
+_SANGONG_WORDS = {"sangong": "三公", "abroad": "因公出国", "car": "公务用车", "reception": "公务接待"}
+
+
+def unexplained_overrun(doc: Document) -> Iterator[Fact]:
+    """A 决算 above its 预算 is explained in the 说明.
+
+    Each execution sentence whose 支出决算 exceeds its 年初预算 beyond rounding has a
+    reason (原因, 由于, 追加 …) in it or in the sentence after; each 三公 item whose 决算数
+    exceeds its 预算数 in the 三公 table is named in a sentence of the 说明 that gives a
+    reason.  A warning: the 说明 should say why, and the reader of the finding decides
+    whether it does.
+
+    Fails: ``年初预算为0万元，支出决算为497.53万元。`` with nothing after it.
+    Passes: ``…支出决算为497.53万元。决算数大于预算数的主要原因是…``.
+    """
+    from ..model import Location
+
+    sentences = claims_of(doc).sentences
+    index = {id(s): i for i, s in enumerate(sentences)}
+    for e in executions_of(doc):
+        a, b = e.budget.amount.to(e.final.amount.unit), e.final.amount
+        if b.value <= a.value or compare_equal(b, a).status != VIOLATION:
+            continue
+        i = index.get(id(e.sentence), -1)
+        around = [e.sentence.text[e.final.end:]] + [sentences[i + 1].text] * (0 <= i < len(sentences) - 1
+                                                                             and sentences[i + 1].paragraph is e.sentence.paragraph)
+        if not any(_REASON.search(t) for t in around):
+            yield Fact("undecided", said(doc, e.sentence, "决算大于预算", e.final.start),
+                       f"决算 {e.final.text} is above 预算 {e.budget.text} and no reason is given",
+                       f"支出决算{e.final.text}大于年初预算{e.budget.text}，未说明原因")
+    table = doc.table("T7")
+    if table is None or table.total_row is None and not table.rows:
+        return
+    row = table.total_row or table.rows[0]
+    for key, word in _SANGONG_WORDS.items():
+        spent, planned = table.column(key), table.column("budget:" + key)
+        if key == "sangong" and spent is None:
+            spent, planned = table.column("total"), table.column("budget:total")
+        if spent is None or planned is None or row.amounts[spent] is None or row.amounts[planned] is None:
+            continue
+        b, a = row.amounts[spent], row.amounts[planned]
+        if b.value <= a.value or compare_equal(b, a).status != VIOLATION:  # type: ignore[union-attr]
+            continue
+        if any(word in s.text and _REASON.search(s.text) for s in sentences):
+            continue
+        loc: Location = where(doc, table, row, spent)
+        yield Fact("undecided", loc, f"{table.columns[spent].label} 决算 {b.text} is above its 预算 {a.text} "  # type: ignore[union-attr]
+                   "and the 说明 gives no reason", f"{table.columns[spent].label}决算数{b.text}大于预算数{a.text}，说明中未解释原因")  # type: ignore[union-attr]
