@@ -235,6 +235,9 @@ class Document:
     # how the reader had to interpret the text, when not as written: the tables' tabs
     # restored from spaces (readers/spaces.py); rule BC004 reports it
     reading: tuple[str, ...] = ()
+    # a PDF's 目录 (table of contents), which is not part of ``lines``: each entry as
+    # printed and its page; rule BC006 compares the tables it lists with those read
+    contents: tuple[tuple[str, int], ...] = ()
 
     def tables_of(self, role: str) -> list[Table]:
         if self.category == "final":

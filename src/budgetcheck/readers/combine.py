@@ -51,7 +51,8 @@ def combine(documents: list[Document]) -> Document:
     texts = [d for d in documents if d.lines]
     pages = tuple(p for d in texts for p in d.line_pages) if all(d.line_pages for d in texts) else ()
     return Document(" + ".join(d.path for d in documents), tuple(tables), tuple(lines),
-                    texts[0].encoding if texts else "utf-8", "combined", pages)
+                    texts[0].encoding if texts else "utf-8", "combined", pages,
+                    contents=tuple(entry for d in documents for entry in d.contents))
 
 
 def _moved(table: Table, offset: int) -> Table:

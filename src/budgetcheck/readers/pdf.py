@@ -82,14 +82,19 @@ def read_pdf(data: bytes, name: str) -> Document:
 
 def contents(pages: list[Page]) -> list[str]:
     """The 目录 entries of the document, as printed (leaders included)."""
-    dropped = furniture(pages)
+    return [text for text, _ in contents_with_pages(pages)]
+
+
+def contents_with_pages(pages: list[Page], dropped: set[tuple[int, int]] | None = None) -> list[tuple[str, int]]:
+    """The 目录 entries of the document, as printed, each with its page."""
+    dropped = furniture(pages) if dropped is None else dropped
     toc = contents_pages(pages, dropped)
     out = []
     for page in pages:
         for i, line in enumerate(page.lines):
             if (page.number, i) not in dropped and (page.number in toc or is_contents_entry(line.text)):
-                out.append(line.text)
-    return out[1:] if out and re.match(r"^目\s*录$", out[0]) else out
+                out.append((line.text, page.number))
+    return out[1:] if out and re.match(r"^目\s*录$", out[0][0].strip()) else out
 
 
 def _year(titles: list[str]) -> int | None:
@@ -149,7 +154,7 @@ def assemble(pages: list[Page], name: str, forced: str | None = None) -> Documen
     built = tuple(_safely(lambda t=t, k=k: build(t, k, text.pages, template, year), t.role, t.title, t.unit, t.line, k,
                           t.page) for k, t in enumerate(tables))
     return Document(name, built, tuple(text.lines), "utf-8", "pdf", line_pages=tuple(text.pages),
-                    template=template.name)
+                    template=template.name, contents=tuple(contents_with_pages(pages, dropped)))
 
 
 def _safely(make, role, title, unit, line, index, page=None) -> Table:

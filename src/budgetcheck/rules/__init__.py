@@ -1,8 +1,9 @@
 """The rule registry: an explicit dict from stable id to rule, in documentation order.
 
 Ids never change meaning once released; new rules take new ids.  Groups: ``reading``
-(BC0xx, how the document was read), ``tables`` and ``codes`` (BC1xx, identities of the
-annex tables), ``narrative`` (BC2xx, what the prose states).
+(BC0xx, how the document was read), ``hygiene`` (BC05x, what a reader sees before the
+figures: placeholders, years, the department's name), ``tables`` and ``codes`` (BC1xx,
+identities of the annex tables), ``narrative`` (BC2xx, what the prose states).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from .arguments import breakdown_sum, change_arithmetic, ratio_arithmetic, share_arithmetic
 from .arithmetic import row_crossfoot, subtotal_tree, total_row, unit_scale
 from .base import Rule
+from .hygiene import placeholder, unit_name, wrong_year
 from .codes import class_name, code_hierarchy, code_name, duplicate_code
 from .content import empty_statement, missing_table, non_numeric, row_alignment
 from .narrative import narrative_counts, narrative_figures, narrative_subjects, subjects_omitted
@@ -32,6 +34,9 @@ _RULES = (
     Rule("BC006", "missing-tables", "warning", "reading", missing_tables),
     Rule("BC007", "missing-table", "error", "reading", missing_table),
     Rule("BC010", "table-understood", "warning", "reading", table_understood),
+    Rule("BC051", "placeholder", "error", "hygiene", placeholder),
+    Rule("BC052", "wrong-year", "error", "hygiene", wrong_year),
+    Rule("BC053", "unit-name", "warning", "hygiene", unit_name),
     Rule("BC101", "row-crossfoot", "error", "tables", row_crossfoot),
     Rule("BC102", "subtotal-tree", "error", "tables", subtotal_tree),
     Rule("BC103", "total-row", "error", "tables", total_row),

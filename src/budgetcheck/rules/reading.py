@@ -167,32 +167,43 @@ def missing_tables(doc: Document) -> Iterator[Fact]:
     """Annex tables that the document's own list (目录, 附表 list) names but the text
     does not have.
 
-    A 部门预算说明 lists its annex tables (``- 八、政府性基金预算支出情况表``); when some
-    of them are read and others are not there at all, the text most likely stops
-    early (cut at a line boundary) or lost pages, and the missing tables were never
-    checked.  Only documents that hold annex tables are judged: a narrative published
-    apart from its tables lists them too.
+    A 部门预算说明 lists its annex tables (``- 八、政府性基金预算支出情况表``), and so does a
+    部门决算 (``五、一般公共预算财政拨款支出决算表``, 公开01–09表) and the 目录 page of a
+    PDF (``5．2025年部门一般公共预算支出功能分类预算表……12``); when some of them are read
+    and others are not there at all, the text most likely stops early (cut at a line
+    boundary) or lost pages, and the missing tables were never checked.  Only
+    documents that hold annex tables are judged: a narrative published apart from its
+    tables lists them too.
 
     Fails: a text that lists 11 annex tables and stops after 附件8.
     Passes: the same text with all 11 tables.
     """
     present = {t.role for t in doc.tables if t.role}
-    if not present or not doc.lines:
+    if not present or not (doc.lines or doc.contents):
         return
+    from ..readers.pdf_text import entry_title
+
+    template = load(doc.template)
     titles = {t.line for t in doc.tables}
-    listed: dict[str, int] = {}
+    listed: dict[str, Location] = {}
     for n, line in enumerate(doc.lines, 1):
         if n in titles or "\t" in line or len(line) > 80 or not LISTED.match(line):
             continue
-        role = recognise_title(line, load(doc.template))
+        role = recognise_title(line, template)
         if role and role not in listed:
-            listed[role] = n
+            page = doc.line_pages[n - 1] if n <= len(doc.line_pages) else None
+            listed[role] = Location(doc.path, line=n, page=page)
+    for text, page in doc.contents:  # a PDF's 目录 page, which is not part of the text
+        title = entry_title(text)
+        role = recognise_title(title, template) if 0 < len(title) <= 80 else None
+        if role and role not in listed:
+            listed[role] = Location(doc.path, page=page)
     missing = [r for r in listed if r not in present]
     if not missing or len(missing) == len(listed):
         return
     names = "、".join(ROLE_NAMES.get(r, r) for r in missing)
-    first = min(listed[r] for r in missing)
-    yield Fact(UNDECIDED, Location(doc.path, line=first),
+    first = min((listed[r] for r in missing), key=lambda loc: (loc.line is None, loc.line or 0, loc.page or 0))
+    yield Fact(UNDECIDED, first,
                f"the document lists {len(listed)} annex tables but {len(missing)} of them are not in it "
                f"({', '.join(missing)}: {names}); was the text cut or were pages lost?",
                f"文中列出{len(listed)}张附表，但其中{len(missing)}张未见于本文（{names}），文本是否被截断或缺页？")
