@@ -55,3 +55,13 @@ def test_a_changed_figure_in_the_prose_is_an_error_at_its_cell(tmp_path):
 def test_a_sheet_without_sentences_adds_no_prose(tmp_path):
     report = verify_path(str(_workbook(tmp_path / "c.xlsx", ["附件", "单位：万元"])))
     assert report.document.lines == ()
+
+
+def test_a_blank_template_workbook_fails_the_hygiene_rules(tmp_path):
+    lines = _prose_lines()
+    lines[0] = "XX局2023年部门预算说明"
+    k = next(i for i, line in enumerate(lines) if "基本支出15,653.19万元" in line)
+    lines[k] = lines[k].replace("基本支出15,653.19万元", "基本支出x,xxx.xx万元")
+    found = [f for f in verify_path(str(_workbook(tmp_path / "t.xlsx", lines))).findings if f.rule == "BC051"]
+    assert {f.location.cell for f in found} >= {"编制说明!A1", f"编制说明!A{k + 1}"}
+    assert all(f.severity == "error" for f in found)

@@ -63,7 +63,8 @@ def _at(doc: Document, places: dict[int, tuple[Table, Row | None]], n: int, text
         table, row = place
         loc = where(doc, table, row)
         return Location(loc.path, loc.table, loc.title, loc.row or excerpt(text, at), what, n, page=_page(doc, n))
-    return Location(doc.path, "narrative", "", excerpt(text, at), what, n, page=_page(doc, n))
+    cell = doc.line_cells[n - 1] if 0 < n <= len(doc.line_cells) else ""  # a workbook's prose sheet
+    return Location(doc.path, "narrative", "", excerpt(text, at), what, n, cell=cell, page=_page(doc, n))
 
 
 def _texts(doc: Document) -> Iterator[tuple[Location | None, int, str]]:
