@@ -135,8 +135,10 @@ def verify(
                                "documents (same department and year) is the same everywhere."),
     as_one: bool = typer.Option(False, "--as-one", help="Check the files as one budget: the prose of the text "
                                 "against the tables of all of them (a workbook's table wins over text)."),
-    annotate: Optional[Path] = typer.Option(None, "--annotate", help="Write a copy of the Excel workbook checked, "
-                                            "its findings marked on their cells and listed on a first sheet."),
+    annotate: Optional[Path] = typer.Option(None, "--annotate", help="Write a copy of the Excel workbook or PDF "
+                                            "checked, its findings marked on their cells and listed."),
+    annotate_dir: Optional[Path] = typer.Option(None, "--annotate-dir", help="Write a marked copy of every workbook "
+                                                "and PDF checked into this folder, names kept."),
     require_tables: Optional[bool] = typer.Option(None, "--require-tables/--no-require-tables",
                                                   help="A core table (T1–T8) missing from a budget is an error."),
     kind: Optional[str] = typer.Option(None, "--kind", help="What the documents are: budget or final "
@@ -153,7 +155,7 @@ def verify(
                      rounding=rounding, waivers=waivers, require_tables=require_tables, kind=kind)
     _settle(config.values["lang"])
     request = Request([str(f) for f in files], fmt.value, output, baseline, write_baseline, glob,
-                      default_jobs() if jobs is None else jobs, quiet, as_one=as_one, annotate=annotate,
+                      default_jobs() if jobs is None else jobs, quiet, as_one=as_one, annotate=annotate, annotate_dir=annotate_dir,
                       cross=cross)
     try:
         code = run_verify(request, config)

@@ -230,6 +230,10 @@ class Document:
     kind: str = "text"
     line_pages: tuple[int, ...] = ()
     line_cells: tuple[str, ...] = ()  # a workbook's prose lines: the cell each came from (说明!A3)
+    # a PDF's lines: where each is on its page, (page, x0, y0, x1, y1) in PDF points, one
+    # rectangle per printed line joined into it; and for a grid row its column edges
+    line_boxes: tuple[tuple[tuple[int, float, float, float, float], ...], ...] = ()
+    line_columns: tuple[tuple[float, ...], ...] = ()
     template: str = "national"  # the template the tables were read with (templates/)
     category: str = ""  # budget, final, report or other (readers/kind.py); "" until it is known
     # how the reader had to interpret the text, when not as written: the tables' tabs
@@ -261,6 +265,9 @@ class Location:
     line: int | None = None
     cell: str = ""
     page: int | None = None
+    # on a PDF: the rectangles it names, (page, x0, y0, x1, y1) in PDF points (origin at
+    # the page's lower left): a table cell, a row, or the lines of a sentence
+    boxes: tuple[tuple[int, float, float, float, float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

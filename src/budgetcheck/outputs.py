@@ -119,6 +119,10 @@ ANNOTATED_SHEET = "核对结果"
 PDF_PRODUCER = b"budgetcheck"
 
 
+#: The first line of the findings page an annotated PDF ends with: the PDF reader skips it.
+PDF_LIST_HEADING = "budgetcheck findings"
+
+
 def written_by_us(path: str | Path) -> bool:
     """True for a file that budgetcheck wrote: a report, a baseline or an annotated copy."""
     from .limits import read_head

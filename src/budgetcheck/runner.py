@@ -28,7 +28,8 @@ class Request:
     jobs: int = 1
     quiet: bool = False
     as_one: bool = False  # one budget from several files (api.verify_together)
-    annotate: Path | None = None  # the workbook's annotated copy (writers/annotate.py)
+    annotate: Path | None = None  # the workbook's or PDF's annotated copy (writers/annotate.py, annotate_pdf.py)
+    annotate_dir: Path | None = None  # one annotated copy per workbook or PDF checked, names kept
     cross: bool = False  # compare figures stated in several documents (rules/crossdoc.py)
 
 
@@ -56,7 +57,7 @@ def verify(request: Request, config) -> int:
         raise UsageError(f"--jobs must be 1 or more, not {request.jobs}")
 
     items = batch.discover(request.paths, request.glob)
-    if not request.as_one and request.annotate is None:
+    if not request.as_one and request.annotate is None and request.annotate_dir is None:
         items = _pair_up(items, settings)
     bar = batch.progress_bar if batch.wants_bar(request.quiet, len(items)) else None
     if request.as_one:
@@ -89,6 +90,10 @@ def verify(request: Request, config) -> int:
         from .writers.annotate import annotate_run
 
         annotate_run([i for i in items if isinstance(i, str)], reports, request.annotate, language, request.as_one)
+    if request.annotate_dir is not None:
+        from .writers.annotate import annotate_dir_run
+
+        annotate_dir_run([i for i in items if isinstance(i, str)], reports, request.annotate_dir, language)
     from .i18n import error_line
 
     for report in reports:
@@ -133,10 +138,24 @@ def guard_outputs(request: Request, config) -> None:
     from .outputs import guard
 
     sources = [*request.paths, *(p for p in (config.values.get("waivers"), config.file) if p)]
+    if request.annotate_dir is not None:
+        _guard_dir(request)
     guard({"--output": request.output, "--annotate": request.annotate, "--write-baseline": request.write_baseline},
           sources)
     if request.baseline is not None:
         guard({"--output": request.output, "--annotate": request.annotate}, [request.baseline])
+
+
+def _guard_dir(request: Request) -> None:
+    """--annotate-dir writes each copy under its input's name: a folder that holds an
+    input (or is one) would have it overwritten."""
+    folder = request.annotate_dir.resolve()  # type: ignore[union-attr]
+    for path in request.paths:
+        p = Path(path).resolve()
+        if p == folder or (p.is_file() and p.parent == folder) or (p.is_dir() and (folder == p or p in folder.parents
+                                                                                 or folder.is_relative_to(p))):
+            raise UsageError(f"--annotate-dir {request.annotate_dir}: the copies keep their names, so they would "
+                             f"overwrite the inputs in {path}; give a folder outside the inputs")
 
 
 def _cross(reports, settings):

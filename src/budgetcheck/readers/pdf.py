@@ -21,6 +21,7 @@ from collections import Counter
 from ..errors import InputError
 from .. import templates
 from ..limits import MAX_PAGES
+from ..outputs import PDF_LIST_HEADING
 from ..model import Document, Table
 from ..schema import FAILED
 from .pdf_page import Grid, Page, TextLine
@@ -109,13 +110,14 @@ def assemble(pages: list[Page], name: str, forced: str | None = None) -> Documen
     head = [l.text for page in pages[:6] for i, l in enumerate(page.lines) if (page.number, i) not in dropped]
     template = templates.for_lines(head, forced)
     text = Paragraphs()
+    text.heights = {page.number: page.height for page in pages}
     tables: list[PdfTable] = []
     units: list[str] = []
     carried: list[tuple[TextLine, int]] = []  # a title printed at the foot of the previous page
     after: PdfTable | None = None  # the table whose grid was the last item: notes below it are its own
     for page in pages:
-        if page.number in toc:
-            continue
+        if page.number in toc or (page.lines and page.lines[0].text.strip() == PDF_LIST_HEADING and not page.grids):
+            continue  # a contents page, or the findings list of a copy budgetcheck annotated
         left, right = margins(page)
         lines = [l for i, l in enumerate(page.lines)
                  if (page.number, i) not in dropped and not is_contents_entry(l.text)]
@@ -123,7 +125,7 @@ def assemble(pages: list[Page], name: str, forced: str | None = None) -> Documen
         lead = next((it for it in items if isinstance(it, Grid) or not _heading_part(it.text, template)), None)
         if carried and not isinstance(lead, Grid):
             for line, number in carried:
-                text.emit(line.text.strip(), number)
+                text.emit(line.text.strip(), number, _rect(line))
             carried = []
         pending: list[tuple[TextLine, int]] = carried
         carried, first_grid = [], True
@@ -131,7 +133,7 @@ def assemble(pages: list[Page], name: str, forced: str | None = None) -> Documen
             if isinstance(item, TextLine):
                 if after is not None and not pending and template.caption("note", item.text):
                     after.notes.append(item.text.strip())
-                    text.emit(item.text.strip(), page.number)
+                    text.emit(item.text.strip(), page.number, _rect(item))
                     continue
                 after = None
                 pending.append((item, page.number))
@@ -139,8 +141,9 @@ def assemble(pages: list[Page], name: str, forced: str | None = None) -> Documen
             table = _start(item, pending, page, tables, first_grid, units, text, left, right, template)
             if table.unit and table.fragments == [] and table.role is not None:
                 units.append(table.unit)
-            lines_of_rows = [text.emit("\t".join(cells), page.number) if any(cells) else 0
-                             for cells in row_cells(item)]
+            lines_of_rows = [text.emit("\t".join(cells), page.number, (item.xs[0], item.ys[r], item.xs[-1], item.ys[r + 1]),
+                                       item.xs) if any(cells) else 0
+                             for r, cells in enumerate(row_cells(item))]
             table.fragments.append(Fragment(item, page.number, lines_of_rows))
             pending, after, first_grid = [], table, False
         titled = [k for k, (l, _) in enumerate(pending) if template.recognise(l.text)]
@@ -149,12 +152,17 @@ def assemble(pages: list[Page], name: str, forced: str | None = None) -> Documen
         for line, number in pending:
             text.add(line, number, left, right)  # a paragraph may run on to the next page
     for line, number in carried:
-        text.emit(line.text.strip(), number)
+        text.emit(line.text.strip(), number, _rect(line))
     year = _year([t.title for t in tables if t.role]) or _year(head)
     built = tuple(_safely(lambda t=t, k=k: build(t, k, text.pages, template, year), t.role, t.title, t.unit, t.line, k,
                           t.page) for k, t in enumerate(tables))
     return Document(name, built, tuple(text.lines), "utf-8", "pdf", line_pages=tuple(text.pages),
-                    template=template.name, contents=tuple(contents_with_pages(pages, dropped)))
+                    template=template.name, contents=tuple(contents_with_pages(pages, dropped)),
+                    line_boxes=tuple(tuple(b) for b in text.boxes), line_columns=tuple(text.columns))
+
+
+def _rect(line: TextLine) -> tuple[float, float, float, float]:
+    return line.x0, line.top, line.x1, line.bottom
 
 
 def _safely(make, role, title, unit, line, index, page=None) -> Table:
@@ -197,11 +205,12 @@ def _start(grid: Grid, pending: list[tuple[TextLine, int]], page: Page, tables: 
             text.add(line, number, left, right)
         title = re.sub(r"\s+", " ", pending[k][0].text.strip())
         spec = template.recognise(title)
-        table = PdfTable(spec.role if spec else None, title, usual, text.emit(title, pending[k][1]), pending[k][1])
+        table = PdfTable(spec.role if spec else None, title, usual, text.emit(title, pending[k][1], _rect(pending[k][0])),
+                         pending[k][1])
         unit = None
         for line, number in pending[k + 1:]:
             found = template.unit_of(line.text)
-            text.emit(line.text.strip(), number)
+            text.emit(line.text.strip(), number, _rect(line))
             if found:
                 unit = found
             elif not _heading_part(line.text, template):
@@ -211,17 +220,17 @@ def _start(grid: Grid, pending: list[tuple[TextLine, int]], page: Page, tables: 
         return table
     if tables and first_grid and _continued(tables[-1], grid, page, [l for l, _ in pending], template):
         for line, number in pending:
-            text.emit(line.text.strip(), number)
+            text.emit(line.text.strip(), number, _rect(line))
         return tables[-1]
     own = [k for k, (l, _) in enumerate(pending) if not _heading_part(l.text, template)]
     cut = own[-1] if own else len(pending)
     for line, number in pending[:cut]:
         text.add(line, number, left, right)
     caption = pending[cut][0].text.strip() if own else "(untitled)"
-    line = text.emit(caption, page.number) if own else len(text.lines) + 1
+    line = text.emit(caption, page.number, _rect(pending[cut][0])) if own else len(text.lines) + 1
     unit = None
     for line_, number in pending[cut + 1:]:
-        text.emit(line_.text.strip(), number)
+        text.emit(line_.text.strip(), number, _rect(line_))
         unit = template.unit_of(line_.text) or unit
     table = PdfTable(None, caption[:60], unit or usual, line, page.number)
     tables.append(table)

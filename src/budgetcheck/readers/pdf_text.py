@@ -76,19 +76,30 @@ class Paragraphs:
     def __init__(self) -> None:
         self.lines: list[str] = []
         self.pages: list[int] = []
+        self.boxes: list[list[tuple[int, float, float, float, float]]] = []  # per line, in PDF points
+        self.columns: list[tuple[float, ...]] = []  # per line: a grid row's column edges, else ()
+        self.heights: dict[int, float] = {}  # page → its height, to turn top-down positions into PDF points
         self._open: tuple[TextLine, float, float] | None = None  # last line, its page's left and right
 
     def add(self, line: TextLine, page: int, left: float, right: float) -> int:
         """Add a line; returns the Document.lines number it went into (1-based)."""
         text = line.text.strip()
+        box = self._box(page, line.x0, line.top, line.x1, line.bottom)
         if self._open is not None and self._continues(line, left):
             joint = " " if re.match(r"[A-Za-z]", text[:1]) and re.search(r"[A-Za-z]$", self.lines[-1]) else ""
             self.lines[-1] += joint + text
+            self.boxes[-1].append(box)
         else:
             self.lines.append(text)
             self.pages.append(page)
+            self.boxes.append([box])
+            self.columns.append(())
         self._open = (line, left, right)
         return len(self.lines)
+
+    def _box(self, page: int, x0: float, top: float, x1: float, bottom: float) -> tuple[int, float, float, float, float]:
+        height = self.heights.get(page, 0.0)
+        return (page, round(x0, 2), round(height - bottom, 2), round(x1, 2), round(height - top, 2))
 
     def _continues(self, line: TextLine, left: float) -> bool:
         """The open line was full: it reaches the right margin, or stops short by no
@@ -100,10 +111,14 @@ class Paragraphs:
         ended = last.text.rstrip().endswith("。")  # a sentence that ends at the margin ends its paragraph
         return full and not ended and line.x0 <= left + 0.6 * size and not STARTS_ITEM.match(line.text)
 
-    def emit(self, text: str, page: int) -> int:
-        """A line that is never joined (a title, a table row)."""
+    def emit(self, text: str, page: int, box: tuple[float, float, float, float] | None = None,
+             columns: tuple[float, ...] = ()) -> int:
+        """A line that is never joined (a title, a table row); ``box`` is (x0, top, x1,
+        bottom) on its page, ``columns`` a grid row's column edges."""
         self.lines.append(text)
         self.pages.append(page)
+        self.boxes.append([self._box(page, *box)] if box is not None else [])
+        self.columns.append(tuple(round(x, 2) for x in columns))
         self._open = None
         return len(self.lines)
 

@@ -21,6 +21,8 @@ def _location(loc: Location) -> dict:
         out["cell"] = loc.cell
     if loc.page is not None:
         out["page"] = loc.page
+    if loc.boxes:  # PDF points, origin at the page's lower left: [page, x0, y0, x1, y1]
+        out["bbox"] = [list(b) for b in loc.boxes]
     return out
 
 

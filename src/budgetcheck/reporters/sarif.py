@@ -27,6 +27,8 @@ def _physical(path: str, loc) -> dict:
     if loc.line:
         out["region"] = {"startLine": loc.line}
     props = {k: v for k, v in (("page", loc.page), ("cell", loc.cell)) if v not in (None, "")}
+    if loc.boxes:  # the rectangles on the page, in PDF points: [page, x0, y0, x1, y1]
+        props["bbox"] = [list(b) for b in loc.boxes]
     if props:
         out["properties"] = props
     return out

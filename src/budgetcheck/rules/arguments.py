@@ -21,7 +21,9 @@ def said(doc: Document, s: Sentence, what: str, at: int = 0) -> Location:
     page = pages[line - 1] if 0 < line <= len(pages) else None
     cells = getattr(doc, "line_cells", ())
     cell = cells[line - 1] if 0 < line <= len(cells) else ""
-    return Location(doc.path, "narrative", "", excerpt(s.text, at), what, line, cell=cell, page=page)
+    boxes = getattr(doc, "line_boxes", ())
+    box = boxes[line - 1] if 0 < line <= len(boxes) else ()
+    return Location(doc.path, "narrative", "", excerpt(s.text, at), what, line, cell=cell, page=page, boxes=box)
 
 
 def change_arithmetic(doc: Document) -> Iterator[Fact]:

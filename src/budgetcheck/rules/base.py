@@ -60,7 +60,24 @@ def where(doc: Document, table: Table, row: Row | None = None, column: int | Non
         line=row.line if row is not None else table.line,
         cell=ref,
         page=(row.page if row is not None else None) or table.page,
+        boxes=boxes_of(doc, table, row, column),
     )
+
+
+def boxes_of(doc: Document, table: Table, row: Row | None, column: int | None) -> tuple:
+    """Where on a PDF's page a table, row or cell is: the cell's rectangle when the row
+    was read cell for cell under the grid's columns, else the row's, else the title's."""
+    boxes = doc.line_boxes
+    line = row.line if row is not None else table.line
+    if not boxes or not line or line > len(boxes):
+        return ()
+    found = boxes[line - 1]
+    edges = doc.line_columns[line - 1] if line <= len(doc.line_columns) else ()
+    if (row is not None and column is not None and found and len(edges) == len(table.columns) + 1
+            and row.alignment == "positional" and not row.side and column < len(table.columns)):
+        page, _, y0, _, y1 = found[0]
+        return ((page, edges[column], y0, edges[column + 1], y1),)
+    return found
 
 
 def compared(comparison: Comparison, location: Location, what: str, what_zh: str,

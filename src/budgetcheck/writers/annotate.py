@@ -170,19 +170,57 @@ def is_workbook(path: str) -> bool:
 
 
 def annotate_run(paths: list[str], reports, target: Path, lang: str, together: bool = False) -> None:
-    """``verify --annotate``: mark the one workbook among ``paths`` with its findings
-    (waived or baseline findings are not marked).  A usage mistake is a UsageError."""
+    """``verify --annotate``: mark the one workbook or PDF among ``paths`` with its
+    findings (waived or baseline findings are not marked).  A usage mistake is a UsageError."""
     from ..errors import UsageError
+    from .annotate_pdf import is_pdf
 
     books = [p for p in paths if is_workbook(p)]
-    if len(books) != 1:
-        raise UsageError(f"--annotate needs exactly one Excel workbook among the files checked, not {len(books)}")
-    if any(r.path == books[0] and r.error for r in reports):
-        return  # the workbook could not be read: that error is reported already
-    report = reports[0] if together else next((r for r in reports if r.path == books[0]), None)
+    pdfs = [p for p in paths if is_pdf(p)]
+    if len(books) == 1:
+        source = books[0]
+    elif not books and len(pdfs) == 1:
+        source = pdfs[0]
+    else:
+        raise UsageError(f"--annotate needs exactly one Excel workbook or PDF among the files checked, not "
+                         f"{len(books) + len(pdfs)}; use --annotate-dir for several")
+    report = reports[0] if together else next((r for r in reports if r.path == source), None)
     if report is None or report.error:
-        return  # the workbook could not be read: that error is reported already
+        return  # the file could not be read: that error is reported already
+    _mark_one(source, target, report, lang)
+
+
+def annotate_dir_run(paths: list[str], reports, folder: Path, lang: str) -> int:
+    """``verify --annotate-dir DIR``: one marked copy of each workbook and PDF checked,
+    under its own name in DIR; returns how many were written."""
+    from ..errors import UsageError
+    from .annotate_pdf import is_pdf
+
+    sources = [p for p in paths if is_workbook(p) or is_pdf(p)]
+    names = [Path(p).name for p in sources]
+    twice = sorted({n for n in names if names.count(n) > 1})
+    if twice:
+        raise UsageError(f"--annotate-dir: several inputs are named {', '.join(twice)}; annotate them in separate runs")
+    folder.mkdir(parents=True, exist_ok=True)
+    written = 0
+    for source in sources:
+        report = next((r for r in reports if r.path == source), None)
+        if report is None or report.error:
+            continue
+        _mark_one(source, folder / Path(source).name, report, lang)
+        written += 1
+    return written
+
+
+def _mark_one(source: str, target: Path, report, lang: str) -> None:
+    from ..errors import UsageError
+    from .annotate_pdf import annotate_pdf, is_pdf
+
+    findings = [f for f in report.findings if not f.suppressed]
     try:
-        annotate(books[0], target, [f for f in report.findings if not f.suppressed], lang)
+        if is_pdf(source):
+            annotate_pdf(source, target, findings, lang)
+        else:
+            annotate(source, target, findings, lang)
     except InputError as exc:
         raise UsageError(str(exc)) from None

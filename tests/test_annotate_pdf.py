@@ -1,0 +1,121 @@
+"""The PDF handed back with every finding marked (issue 12 points 1–2), tested as a
+person would see it: the copy is rendered and the colour at the centre of each
+finding's rectangle is the finding's colour; the copy reads back to the same findings;
+the input's bytes are unchanged and the same input gives the same bytes."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import pytest
+
+from budgetcheck.api import verify_path
+from budgetcheck.outputs import written_by_us
+
+from .conftest import shared_path
+from .helpers import run_inprocess
+
+CENTRAL = "国家信访局2024年度部门决算.pdf"  # two true errors in its 说明, notices in its tables
+CLEAN = "上海市普陀区商务委员会2025年部门预算.pdf"  # rounding notices only
+
+
+def _colour(pdf, box) -> tuple[int, int, int]:
+    """The rendered colour (R, G, B) at the centre of a rectangle in PDF points."""
+    page_no, x0, y0, x1, y1 = box
+    page = pdf[page_no - 1]
+    bitmap = page.render(scale=1, draw_annots=True)
+    height = page.get_height()
+    x, y = int((x0 + x1) / 2), int(height - (y0 + y1) / 2)
+    at = y * bitmap.stride + x * bitmap.n_channels
+    b, g, r = bitmap.buffer[at], bitmap.buffer[at + 1], bitmap.buffer[at + 2]
+    return r, g, b
+
+
+def _key(report):
+    return sorted((f.rule, f.severity, f.location.table, f.location.row, f.location.column, f.location.page)
+                  for f in report.findings)
+
+
+@pytest.fixture(scope="module")
+def central(tmp_path_factory):
+    source = shared_path("real", CENTRAL)
+    before = hashlib.sha256(source.read_bytes()).hexdigest()
+    out = tmp_path_factory.mktemp("annot")
+    proc = run_inprocess("verify", str(source), "--annotate", str(out / "checked.pdf"), "--no-config", "--lang", "en")
+    assert proc.returncode == 1, proc.stderr
+    assert hashlib.sha256(source.read_bytes()).hexdigest() == before  # the input is never modified
+    return source, out / "checked.pdf"
+
+
+def test_every_finding_is_marked_in_its_colour(central):
+    import pypdfium2 as pdfium
+
+    source, copy = central
+    report = verify_path(str(source))
+    pdf = pdfium.PdfDocument(str(copy))
+    try:
+        for f in report.findings:
+            assert f.location.boxes, f
+            r, g, b = _colour(pdf, f.location.boxes[0])
+            if f.severity == "error":
+                assert r > g + 40 and r > b + 40, (f.rule, f.location, (r, g, b))  # red
+            else:
+                assert abs(r - g) < 25 and abs(g - b) < 25 and r < 245, (f.rule, f.location, (r, g, b))  # grey, not white
+    finally:
+        pdf.close()
+
+
+def test_the_copy_reads_back_to_the_same_findings_and_is_known_as_ours(central):
+    source, copy = central
+    assert _key(verify_path(str(copy))) == _key(verify_path(str(source)))
+    assert written_by_us(str(copy)) and not written_by_us(str(source))
+
+
+def test_the_same_input_gives_the_same_bytes(central, tmp_path):
+    source, copy = central
+    again = tmp_path / "again.pdf"
+    assert run_inprocess("verify", str(source), "--annotate", str(again), "--no-config", "--lang", "en").returncode == 1
+    assert again.read_bytes() == copy.read_bytes()
+
+
+def test_a_clean_document_gets_notice_marks_only(tmp_path):
+    import pypdfium2 as pdfium
+
+    source = shared_path("real", CLEAN)
+    copy = tmp_path / "checked.pdf"
+    assert run_inprocess("verify", str(source), "--annotate", str(copy), "--no-config").returncode == 0
+    pdf = pdfium.PdfDocument(str(copy))
+    try:
+        subtypes = set()
+        for page in pdf:
+            for k in range(pdfium.raw.FPDFPage_GetAnnotCount(page.raw)):
+                annot = pdfium.raw.FPDFPage_GetAnnot(page.raw, k)
+                r, g, b, a = (pdfium.raw.c_uint() for _ in range(4))
+                if pdfium.raw.FPDFAnnot_GetSubtype(annot) == pdfium.raw.FPDF_ANNOT_HIGHLIGHT:
+                    pdfium.raw.FPDFAnnot_GetColor(annot, pdfium.raw.FPDFANNOT_COLORTYPE_Color, r, g, b, a)
+                    subtypes.add((r.value, g.value, b.value))
+                pdfium.raw.FPDFPage_CloseAnnot(annot)
+        assert subtypes == {(148, 148, 148)}
+    finally:
+        pdf.close()
+
+
+def test_findings_carry_their_rectangles_in_json_and_sarif():
+    source = shared_path("real", CENTRAL)
+    doc = json.loads(run_inprocess("verify", str(source), "-f", "json", "--no-config").stdout)["documents"][0]
+    boxes = [f["location"]["bbox"] for f in doc["findings"]]
+    assert all(b and all(len(r) == 5 for r in b) for b in boxes)
+    sarif = json.loads(run_inprocess("verify", str(source), "-f", "sarif", "--no-config").stdout)
+    props = [r["locations"][0]["physicalLocation"].get("properties", {}) for r in sarif["runs"][0]["results"]]
+    assert all("bbox" in p for p in props)
+
+
+def test_annotate_dir_keeps_names_and_never_writes_over_an_input(tmp_path):
+    real = shared_path("real", CENTRAL).parent
+    out = tmp_path / "out"
+    proc = run_inprocess("verify", str(real), "--glob", "*决算.pdf", "--annotate-dir", str(out), "--no-config", "-q")
+    assert proc.returncode == 1
+    assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in real.glob("*决算.pdf"))
+    refused = run_inprocess("verify", str(real), "--glob", "*决算.pdf", "--annotate-dir", str(real), "--no-config")
+    assert refused.returncode == 2 and "overwrite the inputs" in refused.stderr
