@@ -48,6 +48,7 @@ def annotate_pdf(source: str | Path, target: str | Path, findings: list[Finding]
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         raise InputError(f"{source}: not a PDF that can be annotated ({exc})") from None
+    pages: dict[int, object] = {}
     try:
         marked = 0
         for f in findings:
@@ -55,10 +56,13 @@ def annotate_pdf(source: str | Path, target: str | Path, findings: list[Finding]
                 continue
             marked += 1
             for box in f.location.boxes:
-                _highlight(pdf, box, COLOURS[f.severity], note(f, lang))
+                _highlight(pdf, pages, box, COLOURS[f.severity], note(f, lang))
             for other in f.related:
                 for box in other.boxes:
-                    _outline(pdf, box, COLOURS[f.severity])
+                    _outline(pdf, pages, box, COLOURS[f.severity])
+        for page in pages.values():
+            page.close()  # type: ignore[attr-defined]
+        pages.clear()
         _list_page(pdf, findings)
         out = BytesIO()
         pdf.save(out)
@@ -120,21 +124,24 @@ def _quad(box):
     return raw.FS_QUADPOINTSF(x0, y1, x1, y1, x0, y0, x1, y0), raw.FS_RECTF(x0, y1, x1, y0)
 
 
-def _annot(pdf, box, subtype):
+def _annot(pdf, pages: dict, box, subtype):
+    """A new annotation on the box's page (each page loaded once for all its marks)."""
     import pypdfium2.raw as raw
 
     page_no = box[0]
     if not 1 <= page_no <= len(pdf):
         return None, None
-    page = pdf[page_no - 1]
+    page = pages.get(page_no)
+    if page is None:
+        page = pages[page_no] = pdf[page_no - 1]
     annot = raw.FPDFPage_CreateAnnot(page.raw, subtype)
     return page, annot
 
 
-def _highlight(pdf, box, colour, text: str) -> None:
+def _highlight(pdf, pages: dict, box, colour, text: str) -> None:
     import pypdfium2.raw as raw
 
-    page, annot = _annot(pdf, box, raw.FPDF_ANNOT_HIGHLIGHT)
+    page, annot = _annot(pdf, pages, box, raw.FPDF_ANNOT_HIGHLIGHT)
     if not annot:
         return
     quad, rect = _quad(box)
@@ -145,13 +152,12 @@ def _highlight(pdf, box, colour, text: str) -> None:
     _string(annot, "Contents", text)
     _string(annot, "T", "budgetcheck")
     raw.FPDFPage_CloseAnnot(annot)
-    page.close()
 
 
-def _outline(pdf, box, colour) -> None:
+def _outline(pdf, pages: dict, box, colour) -> None:
     import pypdfium2.raw as raw
 
-    page, annot = _annot(pdf, box, raw.FPDF_ANNOT_SQUARE)
+    page, annot = _annot(pdf, pages, box, raw.FPDF_ANNOT_SQUARE)
     if not annot:
         return
     _, rect = _quad(box)
@@ -160,7 +166,6 @@ def _outline(pdf, box, colour) -> None:
     raw.FPDFAnnot_SetBorder(annot, 0.0, 0.0, 1.0)
     raw.FPDFAnnot_SetFlags(annot, raw.FPDF_ANNOT_FLAG_PRINT)
     raw.FPDFPage_CloseAnnot(annot)
-    page.close()
 
 
 def _string(annot, key: str, text: str) -> None:
