@@ -38,7 +38,7 @@ def main() -> None:
     files = args.files or sorted((ROOT.parent / "shared" / "real").glob("*.pdf"))
     if not files:
         sys.exit("bench: no PDF given and ../shared/real/*.pdf is absent")
-    from budgetcheck.api import verify_path
+    from budgetcheck.app.api import verify_path
     from budgetcheck.writers.annotate_pdf import annotate_pdf
 
     out = Path(tempfile.mkdtemp()) / "checked.pdf"

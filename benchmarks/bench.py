@@ -32,13 +32,14 @@ SYNTH_SEED = 20230101  # fixed: the same 200 documents on every run
 
 def _import_api():
     """Import the API, from an installed package or from this checkout."""
-    if str(SRC) not in sys.path:
-        sys.path.insert(0, str(SRC))
+    for path in (SRC, ROOT):  # the package from this checkout, and the tests' generator (tests/synth)
+        if str(path) not in sys.path:
+            sys.path.insert(0, str(path))
     try:
-        from budgetcheck.api import verify_path, verify_text
-        from budgetcheck.synth import generate
+        from budgetcheck.app.api import verify_path, verify_text
+        from tests.synth import generate
     except Exception as exc:  # noqa: BLE001 - any import failure means "not ready"
-        sys.exit(f"bench: cannot import budgetcheck.api / budgetcheck.synth ({type(exc).__name__}: {exc})")
+        sys.exit(f"bench: cannot import budgetcheck.app.api / tests.synth ({type(exc).__name__}: {exc})")
     return verify_path, verify_text, generate
 
 
@@ -67,7 +68,7 @@ def bench_seed(verify_path, seed: Path, runs: int) -> dict:
 
 def bench_narrative(seed: Path, runs: int) -> dict:
     """The seed verified with and without the narrative rules: what the prose checks cost."""
-    from budgetcheck.api import verify_path
+    from budgetcheck.app.api import verify_path
     from budgetcheck.engine import Settings
     from budgetcheck.rules import REGISTRY
 

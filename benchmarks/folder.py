@@ -2,7 +2,7 @@
 
 Why a separate script: the folder command is what CI and a finance bureau run on a
 year's submissions, and what it costs depends on processes, not on the rules.  The
-folder holds ``--docs`` synthetic documents (``budgetcheck.synth.generate`` with
+folder holds ``--docs`` synthetic documents (``tests.synth.generate`` with
 random seeds drawn from a fixed master seed, in four shapes) and three broken files
 (empty, binary, no tables), so the run also exercises the error path (exit 2).  Each
 command runs as a user would run it (a subprocess of the same interpreter, JSON
@@ -37,9 +37,10 @@ SHAPES = [{}, {"unit": "元"}, {"page_breaks": True}, {"decimals": 4, "page_brea
 
 def make_folder(folder: Path, n_docs: int) -> None:
     """``n_docs`` generated documents in 10 subfolders, and the three broken files."""
-    if str(SRC) not in sys.path:
-        sys.path.insert(0, str(SRC))
-    from budgetcheck.synth import generate
+    for path in (SRC, ROOT):  # the package from this checkout, and the tests' generator (tests/synth)
+        if str(path) not in sys.path:
+            sys.path.insert(0, str(path))
+    from tests.synth import generate
 
     master = random.Random(MASTER_SEED)
     for i in range(n_docs):

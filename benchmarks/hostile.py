@@ -1,6 +1,6 @@
 """Peak memory and wall time of ``budgetcheck verify`` on the worst hostile inputs.
 
-Each input is made in a temporary folder by ``budgetcheck.synth.hostile`` (the same
+Each input is made in a temporary folder by ``tests.synth.hostile`` (the same
 makers as tests/test_hostile.py, at their worst sizes), then the command line runs as
 the child of a small wrapper that reads the child's peak resident memory with
 ``resource.getrusage(RUSAGE_CHILDREN)``; the wall time is the child's.  The figures go
@@ -22,10 +22,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src"
-if str(SRC) not in sys.path:
-    sys.path.insert(0, str(SRC))
+for path in (SRC, ROOT):  # the package from this checkout, and the tests' generator (tests/synth)
+    if str(path) not in sys.path:
+        sys.path.insert(0, str(path))
 
-from budgetcheck.synth import hostile as H  # noqa: E402
+from tests.synth import hostile as H  # noqa: E402
 
 WRAPPER = r"""
 import json, resource, subprocess, sys, time

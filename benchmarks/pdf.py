@@ -46,7 +46,7 @@ def main() -> None:
         import pdfplumber
     except ImportError:
         sys.exit("bench: pdfplumber is the yardstick; install it with pip install '.[bench]'")
-    from budgetcheck.api import verify_path
+    from budgetcheck.app.api import verify_path
     from budgetcheck.readers import read_document
 
     def plumber(path: Path):

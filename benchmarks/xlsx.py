@@ -84,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
 
-    from budgetcheck.api import verify_path
+    from budgetcheck.app.api import verify_path
     from budgetcheck.readers import read_document
     from budgetcheck.writers.annotate import annotate
     from budgetcheck.writers.export import export

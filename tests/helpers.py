@@ -47,7 +47,7 @@ def run_inprocess(*args: str, cwd: Path | None = None) -> subprocess.CompletedPr
     import contextlib
     import io
 
-    from budgetcheck.cli import main
+    from budgetcheck.cli.app import main
 
     out, err = io.StringIO(), io.StringIO()
     old_argv, old_cwd = sys.argv, os.getcwd()
@@ -67,3 +67,11 @@ def run_inprocess(*args: str, cwd: Path | None = None) -> subprocess.CompletedPr
     proc = subprocess.CompletedProcess(list(args), code, out.getvalue(), err.getvalue())
     assert "Traceback" not in proc.stderr, proc.stderr[-3000:]
     return proc
+
+
+def facts(check, doc) -> list:
+    """The facts one rule's check function yields on a document, in a context of its own
+    (the engine gives every rule the document's context; a test calling one rule does too)."""
+    from budgetcheck.rules.context import Context
+
+    return list(check(doc, Context(doc)))

@@ -10,8 +10,8 @@ import json
 
 import pytest
 
-from budgetcheck.api import verify_path
-from budgetcheck.outputs import written_by_us
+from budgetcheck.app.api import verify_path
+from budgetcheck.app.outputs import written_by_us
 
 from .conftest import shared_path
 from .helpers import run_inprocess

@@ -9,7 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from budgetcheck.api import verify_text
+from budgetcheck.app.api import verify_text
 
 CENTS = st.integers(10_000, 100_000_000)  # 100.00 … 1,000,000.00 in hundredths
 PLACES = st.sampled_from([0, 1, 2])

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from budgetcheck.arith import OK, ROUNDING, VIOLATION, compare_at_most, compare_sum, policy
-from budgetcheck.config import discover, load
-from budgetcheck.errors import UsageError
-from budgetcheck.model import Amount
+from budgetcheck.core.rounding import OK, ROUNDING, VIOLATION, compare_at_most, compare_sum, policy
+from budgetcheck.app.config import discover, load
+from budgetcheck.core.errors import UsageError
+from budgetcheck.core.model import Amount
 from .helpers import run_cli
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -86,7 +86,7 @@ def test_extra_tolerance_is_added_in_its_unit_only():
 
 
 def test_the_sample_under_truncation_and_extra_tolerance():
-    from budgetcheck.api import verify_path
+    from budgetcheck.app.api import verify_path
     from budgetcheck.engine import Settings
 
     default = verify_path(SAMPLE)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from budgetcheck.api import verify_text
+from budgetcheck.app.api import verify_text
 from budgetcheck.engine import Settings
 
 from .helpers import run_inprocess

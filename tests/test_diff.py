@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from budgetcheck.diff import Options, diff_documents
 from budgetcheck.readers import read_bytes, read_document
-from budgetcheck.synth import generate
+from tests.synth import generate
 
 from .conftest import ROOT, SAMPLE
 
@@ -56,7 +56,7 @@ def _in_yuan(text: str) -> str:
     """The sample with tables T1–T9 written in 元 (every figure × 10,000, no decimals)."""
     from decimal import Decimal
 
-    from budgetcheck.numbers import NotANumber, fmt, parse_amount
+    from budgetcheck.core.figures import NotANumber, fmt, parse_amount
 
     head, annex = text.split("附件1\n", 1)
     tables, rest = annex.split("部门（单位）整体支出绩效目标表", 1)

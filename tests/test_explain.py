@@ -6,7 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from budgetcheck.ruleset import all_rules, explain
+from budgetcheck.rules.ruleset import all_rules, explain
 
 from .conftest import ROOT
 

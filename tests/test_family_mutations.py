@@ -17,9 +17,9 @@ from functools import lru_cache
 import pytest
 
 from budgetcheck.engine import check
-from budgetcheck.model import Amount, Document
+from budgetcheck.core.model import Amount, Document
 from budgetcheck.readers import read_document
-from budgetcheck.schema import row_identities
+from budgetcheck.templates.schema import row_identities
 
 from .conftest import shared_path
 

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from budgetcheck.batch import discover, run
+from budgetcheck.app.folders import discover, run
 from budgetcheck.engine import Settings
 from budgetcheck.reporters.jsonout import render
-from budgetcheck.synth import generate
+from tests.synth import generate
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "seeds" / "2023-xiamen-hrss-budget.txt"
@@ -118,7 +118,7 @@ def test_prerendered_json_is_not_reused_once_findings_change(tmp_path):
     findings afterwards, and then the part must be rendered again, not reused."""
     from dataclasses import replace
 
-    from budgetcheck.batch import run as run_batch
+    from budgetcheck.app.folders import run as run_batch
     from budgetcheck.reporters.jsonout import render
 
     paths = []

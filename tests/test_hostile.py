@@ -2,7 +2,7 @@
 be read, exactly one ``budgetcheck: error:`` line; no input's bytes ever change; and
 each stays inside its bound.
 
-Every file is made here, into ``tmp_path``, by ``budgetcheck.synth.hostile`` (nothing
+Every file is made here, into ``tmp_path``, by ``tests.synth.hostile`` (nothing
 large is committed).  The command line runs as a child of a small wrapper process
 that reports the child's peak memory (``resource.getrusage(RUSAGE_CHILDREN)``), so the
 memory bound is measured on the real program.  Times are never asserted: the
@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from budgetcheck.numbers import is_number
-from budgetcheck.synth import hostile as H
+from budgetcheck.core.figures import is_number
+from tests.synth import hostile as H
 
 from .conftest import SAMPLE as _SAMPLE
 
@@ -396,7 +396,7 @@ def test_folder_of_ten_thousand_tiny_files(tmp_path):
 
 
 def test_jobs_never_start_more_processes_than_documents_or_twice_the_cores(monkeypatch):
-    from budgetcheck import batch
+    from budgetcheck.app import folders as batch
     from budgetcheck.engine import Settings
 
     cores = os.cpu_count() or 1

@@ -13,9 +13,10 @@ from dataclasses import replace
 
 import pytest
 
-from budgetcheck.api import verify_text
+from budgetcheck.app.api import verify_text
 from budgetcheck.engine import Settings
 from budgetcheck.rules.hygiene import placeholder, placeholders, unit_name, wrong_year
+from .helpers import facts
 
 ONLY = Settings(select=("BC006", "BC051", "BC052", "BC053"))
 #: a line of the sample's prose (第一部分, 部门主要职责) that fragments replace
@@ -366,21 +367,21 @@ def _pdf(name: str):
 
 def test_a_pdf_header_of_another_department_is_found_with_its_page():
     doc = _pdf("上海市普陀区人民政府办公室2025年部门预算.pdf")
-    assert list(unit_name(doc)) == []
+    assert facts(unit_name, doc) == []
     header = "编制部门：上海市普陀区人民政府办公室 单位：元"
     n = [i for i, line in enumerate(doc.lines) if line == header][3]
     lines = list(doc.lines)
     lines[n] = "编制部门：上海市普陀区教育局 单位：元"
-    [fact] = list(unit_name(replace(doc, lines=tuple(lines))))
+    [fact] = facts(unit_name, replace(doc, lines=tuple(lines)))
     assert fact.location.line == n + 1 and fact.location.page == doc.line_pages[n] and fact.location.table
 
 
 def test_a_pdf_table_title_of_another_year_is_found():
     doc = _pdf("上海市普陀区商务委员会2025年部门预算.pdf")
-    assert list(wrong_year(doc)) == [] and list(placeholder(doc)) == []
+    assert facts(wrong_year, doc) == [] and facts(placeholder, doc) == []
     t5 = doc.table("T5")
     tables = tuple(replace(t, title=t.title.replace("2025", "2024")) if t is t5 else t for t in doc.tables)
-    [fact] = list(wrong_year(replace(doc, tables=tables)))
+    [fact] = facts(wrong_year, replace(doc, tables=tables))
     assert fact.status == "violation" and fact.location.table == "T5" and fact.location.page == t5.page
 
 
@@ -388,9 +389,9 @@ def test_a_table_the_pdf_contents_list_but_the_document_lacks_is_bc006():
     from budgetcheck.rules.reading import missing_tables
 
     doc = _pdf("国家信访局2024年度部门决算.pdf")
-    assert doc.category == "final" and len(doc.contents) > 20 and list(missing_tables(doc)) == []
+    assert doc.category == "final" and len(doc.contents) > 20 and facts(missing_tables, doc) == []
     f8 = doc.table("F8")  # the page of 公开08表 lost: its table and its lines
     lines = tuple("" if page == f8.page else line for line, page in zip(doc.lines, doc.line_pages))
     cut = replace(doc, tables=tuple(t for t in doc.tables if t is not f8), lines=lines)
-    [fact] = list(missing_tables(cut))
+    [fact] = facts(missing_tables, cut)
     assert "F8" in fact.message and fact.location.page == 2  # the 目录 page

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from budgetcheck import i18n
+from budgetcheck.core import i18n
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "budgetcheck"
 #: calls whose first argument is an error line (exit 2), and the argument's position
@@ -94,6 +94,6 @@ def test_fragments_and_unknown_messages():
 
 
 def test_every_rule_has_a_chinese_summary():
-    from budgetcheck.ruleset import all_rules
+    from budgetcheck.rules.ruleset import all_rules
 
     assert set(all_rules()) <= set(i18n.RULE_SUMMARY_ZH)

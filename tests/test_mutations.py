@@ -13,8 +13,8 @@ from functools import lru_cache
 
 import pytest
 
-from budgetcheck.api import verify_text
-from budgetcheck.numbers import fmt
+from budgetcheck.app.api import verify_text
+from budgetcheck.core.figures import fmt
 from budgetcheck.readers import read_document
 from budgetcheck.reporters.jsonout import finding as as_json
 

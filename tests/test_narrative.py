@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from budgetcheck.api import verify_text
+from budgetcheck.app.api import verify_text
 from budgetcheck.claims import claims_of
 from budgetcheck.readers import read_document
 from budgetcheck.rules.narrative import _subjects, matches
 
 from .conftest import SAMPLE, shared_path
+from budgetcheck.rules.context import Context
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +47,7 @@ def test_totals_sangong_transfers_projects_are_checked(doc):
 
 
 def test_all_33_enumerated_subjects_match_their_t5_rows(doc):
-    found = _subjects(doc)
+    found = _subjects(Context(doc))
     assert len(found) == 33
     assert all(row is not None for _, _, row, _ in found)
     assert [row.code.text for _, _, row, _ in found][:3] == ["2050302", "2080101", "2080102"]
@@ -123,7 +124,7 @@ WORK_REPORT_FINDINGS = {
 @pytest.mark.parametrize("name", sorted(WORK_REPORT_FINDINGS))
 def test_work_report_findings_are_the_true_ones(name):
     path = shared_path("seeds", name)
-    from budgetcheck.api import verify_path
+    from budgetcheck.app.api import verify_path
 
     report = verify_path(str(path))
     assert report.error == ""

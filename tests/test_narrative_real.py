@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import pytest
 
-from budgetcheck.api import verify_path, verify_together
+from budgetcheck.app.api import verify_path, verify_together
 from budgetcheck.claims import claims_of
 from budgetcheck.rules.narrative import _subjects, matches
 
 from .conftest import shared_path
+from budgetcheck.rules.context import Context
 
 BEIJING = ("北京市统计局2026年部门预算_附件1情况说明.pdf", "北京市统计局2026年部门预算_附件2报表.pdf")
 ROUNDING = "notice"
@@ -125,10 +126,10 @@ def test_chongqing_sangong_figures_are_this_years_columns():
 def test_enumerated_subjects_are_all_matched():
     for name, count in [("杭州市司法局2026年部门预算.pdf", 28), ("福州市医疗保障局2026年部门预算.pdf", 15),
                         ("苏州市审计局2026年部门预算.pdf", 8), ("西安市统计局2026年部门预算.pdf", 12)]:
-        found = _subjects(_doc(name))
+        found = _subjects(Context(_doc(name)))
         assert sum(row is not None for _, _, row, _ in found) == count, name
     # 西安's 4.行政运行（2050101）0.00万元 names a 项 the table leaves out: no row, no finding
-    xian = [s for _, s, row, _ in _subjects(_doc("西安市统计局2026年部门预算.pdf")) if row is None]
+    xian = [s for _, s, row, _ in _subjects(Context(_doc("西安市统计局2026年部门预算.pdf"))) if row is None]
     assert [(s.code, s.amount) for s in xian] == [("2050101", "0.00万元")]
 
 

@@ -12,11 +12,12 @@ from decimal import Decimal
 
 import pytest
 
-from budgetcheck.api import verify_text
+from budgetcheck.app.api import verify_text
 from budgetcheck.claims import claims_of
-from budgetcheck.model import Amount, Code, Column, Document, Row, Table
+from budgetcheck.core.model import Amount, Code, Column, Document, Row, Table
 from budgetcheck.readers import read_bytes
 from budgetcheck.rules.narrative import matches, narrative_subjects, subjects_omitted
+from .helpers import facts
 
 T1 = """部门收支预算总体情况表
 
@@ -273,7 +274,7 @@ def _pair(tmp_path):
 
 
 def test_the_narrative_of_the_first_file_is_checked_against_the_tables_of_the_second(tmp_path):
-    from budgetcheck.api import verify_together
+    from budgetcheck.app.api import verify_together
 
     prose, tables = _pair(tmp_path)
     report = verify_together([str(prose), str(tables)])
@@ -351,11 +352,11 @@ def test_subjects_against_a_t5_printed_with_names_only():
     prose = ("（1）一般公共服务支出（类）审计事务（款）行政运行（项）790.00万元，主要用于机关运转。\n"
              "（2）一般公共服务支出（类）审计事务（款）一般行政管理事务（项）210.00万元。")
     doc = _names_only(prose)
-    assert list(narrative_subjects(doc)) == [] and list(subjects_omitted(doc)) == []
+    assert facts(narrative_subjects, doc) == [] and facts(subjects_omitted, doc) == []
     wrong = _names_only(prose.replace("790.00", "799.00"))
-    assert [f.status for f in narrative_subjects(wrong)] == ["violation"]
+    assert [f.status for f in facts(narrative_subjects, wrong)] == ["violation"]
     omitted = _names_only(prose.split("\n")[0])
-    assert [f.location.row for f in subjects_omitted(omitted)] == ["一般行政管理事务"]
+    assert [f.location.row for f in facts(subjects_omitted, omitted)] == ["一般行政管理事务"]
 
 
 # --- 7. a change whose figure is in the sentence before ----------------------------------

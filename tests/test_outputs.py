@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from budgetcheck.outputs import guard, write_atomic, written_by_us
-from budgetcheck.errors import UsageError
+from budgetcheck.app.outputs import guard, write_atomic, written_by_us
+from budgetcheck.core.errors import UsageError
 
 from .conftest import SAMPLE
 from .helpers import one_error_line, run_inprocess

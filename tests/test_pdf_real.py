@@ -15,10 +15,10 @@ import re
 
 import pytest
 
-from budgetcheck.api import verify_path
+from budgetcheck.app.api import verify_path
 from budgetcheck.readers import read_document
 from budgetcheck.readers.pdf import contents, read_pages
-from budgetcheck.readers.pdf_text import entry_title
+from budgetcheck.readers.contents import entry_title
 
 from .conftest import shared_path
 

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from budgetcheck.api import verify_path
+from budgetcheck.app.api import verify_path
 from budgetcheck.readers import read_document
-from budgetcheck.schema import GRID_ROLES
+from budgetcheck.templates.schema import GRID_ROLES
 
 from .conftest import SAMPLE
 from .test_seed import SEED_NOTICES

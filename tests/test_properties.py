@@ -9,10 +9,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from budgetcheck.api import verify_text
-from budgetcheck.arith import OK, ROUNDING, VIOLATION, compare_sum
-from budgetcheck.model import Amount
-from budgetcheck.synth import generate, perturb, rounding_jitter
+from budgetcheck.app.api import verify_text
+from budgetcheck.core.rounding import OK, ROUNDING, VIOLATION, compare_sum
+from budgetcheck.core.model import Amount
+from tests.synth import generate, perturb, rounding_jitter
 
 SHAPES = st.tuples(st.integers(0, 2**32 - 1), st.sampled_from(["万元", "元"]), st.booleans())
 FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -3,9 +3,10 @@ document's own list of tables, a one-row 收入总表, a performance table witho
 
 from __future__ import annotations
 
-from budgetcheck.model import Column, Document, Row, Table
-from budgetcheck.numbers import parse_amount
+from budgetcheck.core.model import Column, Document, Row, Table
+from budgetcheck.core.figures import parse_amount
 from budgetcheck.rules.reading import incomplete_table, listed_empty, unread_table
+from .helpers import facts
 
 
 def _catalogue(flag: str) -> Table:
@@ -22,18 +23,18 @@ def _empty_t8() -> Table:
 def test_a_table_the_catalogue_declares_empty_is_not_unread():
     doc = Document("d.pdf", (_catalogue("是"), _empty_t8()))
     assert "政府性基金收支表" in listed_empty(doc)
-    assert not list(unread_table(doc))
+    assert not facts(unread_table, doc)
     doc = Document("d.pdf", (_catalogue("否"), _empty_t8()))
-    assert [f.location.table for f in unread_table(doc)] == ["T8"]
+    assert [f.location.table for f in facts(unread_table, doc)] == ["T8"]
 
 
 def test_a_one_row_income_table_is_its_own_total():
     amount = parse_amount("51,036.219169", "万元")
     one = Table("T2", "收入总表", "万元", (Column("total", "合计"),), (Row("(row)", None, (amount,), 5),), 4)
-    assert not list(incomplete_table(Document("d.pdf", (one,))))
+    assert not facts(incomplete_table, Document("d.pdf", (one,)))
     two = Table("T2", "收入总表", "万元", (Column("total", "合计"),),
                 (Row("(row)", None, (amount,), 5), Row("(row)", None, (amount,), 6)), 4)
-    assert [f.location.table for f in incomplete_table(Document("d.pdf", (two,)))] == ["T2"]
+    assert [f.location.table for f in facts(incomplete_table, Document("d.pdf", (two,)))] == ["T2"]
 
 
 def test_a_performance_table_without_money_is_not_unread():
@@ -42,7 +43,7 @@ def test_a_performance_table_without_money_is_not_unread():
     lines = [(1, "当年整体绩效目标\t提高办文办会质量"), (2, "绩效指标\t指标名称\t指标性质\t指标值\t指标权重(%)"),
              (3, "\t办文办会差错率\t≤\t1\t10")]
     t10 = parse_t10("2026年部门整体绩效目标表", "万元", lines, 1, (), 0)
-    assert not list(unread_table(Document("d.pdf", (t10,))))
+    assert not facts(unread_table, Document("d.pdf", (t10,)))
     with_money = [(1, "资金总额\t100.00"), *lines]
     t10 = parse_t10("2026年部门整体绩效目标表", "万元", with_money, 1, (), 0)
-    assert [f.location.table for f in unread_table(Document("d.pdf", (t10,)))] == ["T10"]
+    assert [f.location.table for f in facts(unread_table, Document("d.pdf", (t10,)))] == ["T10"]

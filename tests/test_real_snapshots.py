@@ -32,7 +32,7 @@ from pathlib import Path
 
 import pytest
 
-from budgetcheck.api import verify_path
+from budgetcheck.app.api import verify_path
 
 from . import snapshots
 from .conftest import ROOT, SHARED, shared_path

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from budgetcheck.api import verify_path
+from budgetcheck.app.api import verify_path
 from budgetcheck.readers import read_document
 
 from .conftest import SAMPLE

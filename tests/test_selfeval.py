@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from budgetcheck.api import verify_text
+from budgetcheck.app.api import verify_text
 
 FORM = """某市某局2023年度部门决算
 

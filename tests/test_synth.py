@@ -12,22 +12,14 @@ from __future__ import annotations
 
 import random
 import re
-import sys
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-try:
-    import budgetcheck.synth  # noqa: F401
-except ImportError:  # running from a checkout without an installed package
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-
-from budgetcheck.synth import (SynthDoc, generate, jitter_doc, min_delta, perturb,
-                               rounding_jitter)
-from budgetcheck.synth.catalog import CN_NUMERALS, T1_CLASS_LINES
+from tests.synth import SynthDoc, generate, jitter_doc, min_delta, perturb, rounding_jitter
+from tests.synth.catalog import CN_NUMERALS, T1_CLASS_LINES
 
 OPTIONS = [
     {},
@@ -294,7 +286,7 @@ def test_cell_names_spelled_as_documented() -> None:
 def test_no_nonzero_amount_is_written_blank(monkeypatch) -> None:
     """A blank cell means zero; an exact non-zero value must never print blank,
     or a reader would lose it from every sum."""
-    from budgetcheck.synth import writer
+    from tests.synth import writer
 
     blanked = []
     original = writer.Writer._fmt

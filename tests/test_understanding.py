@@ -3,7 +3,7 @@ and no error that rests on it; a table where one row fails keeps that row's erro
 
 from __future__ import annotations
 
-from budgetcheck.api import verify_text
+from budgetcheck.app.api import verify_text
 
 HEAD = "附件5\n一般公共预算支出情况表\n\n单位：万元\n\n科目编码\t科目名称\t合计\t基本支出\t\t\t项目支出\n\t\t\t小计\t人员经费\t公用支出\t\n"
 

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from budgetcheck.api import verify_path, verify_text
-from budgetcheck.baseline import fingerprint, template
-from budgetcheck.errors import UsageError
-from budgetcheck.waivers import apply, load
+from budgetcheck.app.api import verify_path, verify_text
+from budgetcheck.app.baselines import fingerprint, template
+from budgetcheck.core.errors import UsageError
+from budgetcheck.app.waivers import apply, load
 from .helpers import run_cli
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from budgetcheck.numbers import parse_amount
+from budgetcheck.core.figures import parse_amount
 from budgetcheck.readers.xlsx_cells import cell_text, format_spec, number_text
 from budgetcheck.rules.workbook import formula_cells
 

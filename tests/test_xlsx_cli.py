@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from budgetcheck.api import verify_path
+from budgetcheck.app.api import verify_path
 from budgetcheck.readers import read_document
 from budgetcheck.writers.annotate import FILLS
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from budgetcheck.api import verify_path
+from budgetcheck.app.api import verify_path
 from budgetcheck.readers import read_document
 from budgetcheck.rules import REGISTRY
 

@@ -14,8 +14,8 @@ from decimal import Decimal
 
 import pytest
 
-from budgetcheck.api import verify_path
-from budgetcheck.numbers import fmt
+from budgetcheck.app.api import verify_path
+from budgetcheck.core.figures import fmt
 
 from .test_mutations import _transpose
 from .xlsx_builders import build, edit_cell, seed

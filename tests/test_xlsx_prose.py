@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from budgetcheck.api import verify_path
+from budgetcheck.app.api import verify_path
 
 from .xlsx_builders import build
 

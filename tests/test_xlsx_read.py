@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from budgetcheck.api import verify_path
+from budgetcheck.app.api import verify_path
 from budgetcheck.readers import read_document
 
 from .test_seed import SEED_NOTICES

@@ -23,10 +23,10 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
-from budgetcheck.model import Column
+from budgetcheck.core.model import Column
 from budgetcheck.readers import read_document
 from budgetcheck.readers.xlsx_parts import sheet_parts
-from budgetcheck.schema import GRID_ROLES
+from budgetcheck.templates.schema import GRID_ROLES
 from budgetcheck.writers.cached import with_saved_values
 from budgetcheck.writers.export import place
 from budgetcheck.writers.layout import Block, number_format, recognised, table_block

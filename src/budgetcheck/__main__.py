@@ -1,5 +1,5 @@
 """``python -m budgetcheck`` runs the command line."""
 
-from .cli import main
+from budgetcheck.cli.app import main
 
 main()

@@ -12,12 +12,13 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from .arith import NEAREST, policy
-from .limits import clip
-from .model import Document, Finding, Location
-from .numbers import fmt, fmt_plain
-from .rules import REGISTRY
-from .rules.base import ROUNDED, UNDECIDED, Fact, Rule
+from budgetcheck.core.rounding import NEAREST, policy
+from budgetcheck.core.limits import clip
+from budgetcheck.core.model import Document, Finding, Location
+from budgetcheck.core.figures import fmt, fmt_plain
+from budgetcheck.rules import REGISTRY
+from budgetcheck.rules.context import Context
+from budgetcheck.rules.base import ROUNDED, UNDECIDED, Fact, Rule
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "notice": 2}
 #: A message quotes raw input (a row, a cell, a sentence) shortened by its rule; these
@@ -44,14 +45,12 @@ class Settings:
         return policy(self.rounding, self.tolerance)
 
 
-#: Rules that run only when a setting asks for them.
-ON_REQUEST = {"BC007": "require_tables"}
-
-
 def selected(settings: Settings) -> list[Rule]:
     out = []
     for rule in REGISTRY.values():
-        flag = ON_REQUEST.get(rule.id)
+        if rule.scope != "document":
+            continue  # pair and run rules are checked where both their inputs are
+        flag = rule.on_request or None
         if (settings.select and rule.id not in settings.select) or rule.id in settings.ignore:
             continue
         if flag is not None and not getattr(settings, flag):
@@ -98,22 +97,24 @@ def sort_key(f: Finding) -> tuple:
     return (loc.path, loc.line or 0, f.rule, loc.table, loc.row, loc.column, f.message)
 
 
-def check(document: Document, settings: Settings | None = None) -> list[Finding]:
+def check(document: Document, settings: Settings | None = None, ctx: Context | None = None) -> list[Finding]:
+    """Every selected rule on the document, in one context (the work rules share is done once)."""
     settings = settings or Settings()
+    ctx = ctx or Context(document, settings)
     findings: list[Finding] = []
     with settings.rounding_policy():
         for rule in selected(settings):
             try:
-                for fact in rule.check(document):
+                for fact in rule.check(document, ctx):
                     findings.append(stamp(rule, fact, settings))
             except Exception as exc:  # a rule's bug must not cost the user the other rules' findings
                 findings.append(Finding(rule.id, rule.name, "warning",
                                         f"internal error, this rule did not finish ({type(exc).__name__}: {exc}); "
                                         "please report it", f"内部错误，本规则未能完成（{type(exc).__name__}）",
                                         Location(document.path)))
-    from .rules.understanding import discount  # errors resting on a misread table are not reported
+    from budgetcheck.rules.understanding import discount  # errors resting on a misread table are not reported
 
-    return sorted(set(discount(findings, document, "BC010")), key=sort_key)
+    return sorted(set(discount(findings, ctx, "BC010")), key=sort_key)
 
 
 def counts(findings: list[Finding]) -> dict[str, int]:

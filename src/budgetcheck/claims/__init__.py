@@ -1,18 +1,20 @@
 """The claims a document's prose makes, extracted once per document.
 
-Several rules read the same claims; extracting them is the costly part, so the result
-is kept for the last few documents (keyed by identity, holding the document so the
-key stays valid).
+Several rules read the same claims; extracting them is the costly part, so the engine
+extracts them once per document and keeps them in the rules' context
+(``rules/context.py``).
+
+Imports core and templates only (readers use it to tell prose from tables).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Document
-from .breakdown import Breakdown, inline, listed
-from .extract import Change, Count, Ratio, Sentence, Share, all_sentences, changes, counts, ratios, shares, with_priors
-from .prose import Paragraph, paragraphs
+from budgetcheck.core.model import Document
+from budgetcheck.claims.breakdown import Breakdown, inline, listed
+from budgetcheck.claims.extract import Change, Count, Ratio, Sentence, Share, all_sentences, changes, counts, ratios, shares, with_priors
+from budgetcheck.claims.prose import Paragraph, paragraphs
 
 
 @dataclass(frozen=True)
@@ -24,9 +26,6 @@ class Claims:
     breakdowns: list[Breakdown]
     counts: list[Count]
     shares: list[Share]
-
-
-_CACHE: dict[int, tuple[Document, Claims]] = {}
 
 
 def table_lines(doc: Document) -> set[int]:
@@ -51,9 +50,8 @@ def table_lines(doc: Document) -> set[int]:
 
 
 def claims_of(doc: Document) -> Claims:
-    hit = _CACHE.get(id(doc))
-    if hit is not None and hit[0] is doc:
-        return hit[1]
+    """The claims of the prose.  Computed afresh on each call: the engine keeps one per
+    document in its context (``rules/context.py``); callers outside it keep their own."""
     paras = paragraphs(doc.lines, table_lines(doc))
     sents = all_sentences(paras)
     result = Claims(
@@ -65,9 +63,6 @@ def claims_of(doc: Document) -> Claims:
         [c for s in sents for c in counts(s)],
         [x for s in sents for x in shares(s)],
     )
-    if len(_CACHE) > 8:
-        _CACHE.clear()
-    _CACHE[id(doc)] = (doc, result)
     return result
 
 

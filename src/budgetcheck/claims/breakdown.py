@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .extract import TRIGGER, Sentence, outside_brackets
-from .figures import Figure, figures
-from .prose import Paragraph
+from budgetcheck.claims.extract import TRIGGER, Sentence, outside_brackets
+from budgetcheck.claims.figures import Figure, figures
+from budgetcheck.claims.prose import Paragraph
 
 INLINE = re.compile(r"其中[：:，,]?|分别(?:是|为)[：:]?")
 LIST_INTRO = re.compile(r"(其中|具体情况如下|情况如下|如下|包括|分别是|分别为)[：:]\s*$")

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .extract import Sentence
-from .figures import Figure
+from budgetcheck.claims.extract import Sentence
+from budgetcheck.claims.figures import Figure
 
 BUDGET = re.compile(r"(?:年初|调整|全年)?预算(?:数)?(?:为|是|安排)?$")
 FINAL = re.compile(r"(?:支出)?决算(?:数)?(?:为|是)?$|实际支出(?:为)?$|执行数(?:为)?$")

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .figures import Figure, figures
-from .prose import Paragraph, sentences
+from budgetcheck.claims.figures import Figure, figures
+from budgetcheck.claims.prose import Paragraph, sentences
 
 UP = ("增加", "增长", "上升", "提高", "增")
 DOWN = ("减少", "下降", "降低", "减")

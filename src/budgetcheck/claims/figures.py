@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..model import Amount
+from budgetcheck.core.model import Amount
 
 COUNT_UNITS = ("人次", "人", "家次", "家", "户次", "户", "件", "个", "项", "场次", "场", "笔", "本", "辆", "台", "名",
                "条", "份", "次", "批", "所", "架次", "车次", "天次", "岗位", "套", "期")

@@ -1,7 +1,9 @@
 """``budgetcheck diff OLD NEW``: what changed between two years, and whether the changes
 the newer document states are true.
 
-The result is data (rows, checked claims, findings); reporters render it.  Rules are
+The result is data (rows, checked claims, findings); reporters render it.  The diff
+sits above the application layer (it finds a year's documents through the
+configuration) and below the reporters and the command line.  Rules are
 not involved except for stamping the findings of contradicted claims, so that they
 look exactly like verify's.
 """
@@ -11,11 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..engine import Settings, stamp
-from ..model import Document, Finding
-from ..readers import read_document
-from .align import ROLES, Change, compare
-from .stated import Checked, check_stated, facts
+from budgetcheck.engine import Settings, stamp
+from budgetcheck.core.model import Document, Finding
+from budgetcheck.readers import read_document
+from budgetcheck.diff.align import ROLES, Change, compare
+from budgetcheck.diff.stated import Checked, check_stated, facts
 
 __all__ = ["Diff", "Options", "diff_documents", "read_year"]
 
@@ -90,7 +92,7 @@ def read_year(paths: list[Path]) -> Document:
     """One document from one or more files (a narrative and its annex workbook)."""
     from dataclasses import replace
 
-    from ..readers.kind import document_kind
+    from budgetcheck.readers.kind import document_kind
 
     docs = [read_document(p) for p in paths]
     if len(docs) == 1:
@@ -104,9 +106,9 @@ def read_year(paths: list[Path]) -> Document:
 def diff_documents(old: Document, new: Document, settings: Settings | None = None) -> Diff:
     """Two years of one kind (budgets, or final accounts), or a budget and its final
     accounts (in either order: the budget is the ``old`` side)."""
-    from ..errors import UsageError
-    from ..rules import REGISTRY
-    from .execution import carry_continuity, execution_changes, stated_budget, year_of
+    from budgetcheck.core.errors import UsageError
+    from budgetcheck.rules import REGISTRY
+    from budgetcheck.diff.execution import carry_continuity, execution_changes, stated_budget, year_of
 
     settings = settings or Settings()
     if old.category == "final" and new.category == "budget":

@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..catalogue import normalise_name, strip_enumerator
-from ..model import ZERO, Amount, Document, Row, Table
-from ..schema import fund_key
+from budgetcheck.core.catalogue import normalise_name, strip_enumerator
+from budgetcheck.core.model import ZERO, Amount, Document, Row, Table
+from budgetcheck.templates.schema import fund_key
 
 UNIT = "万元"
 COLUMNS = {

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..arith import compare_equal
-from ..catalogue import normalise_name
-from ..model import Document, Location
-from ..rules.arguments import said
-from ..rules.base import Fact, compared, where
-from ..rules.lookup import budget_view, one, sangong
-from .align import Change, compare
+from budgetcheck.core.rounding import compare_equal
+from budgetcheck.core.catalogue import normalise_name
+from budgetcheck.core.model import Document, Location
+from budgetcheck.rules.arguments import said
+from budgetcheck.rules.base import Fact, compared, where
+from budgetcheck.rules.lookup import budget_view, one, sangong
+from budgetcheck.diff.align import Change, compare
 
 #: The tables an execution compares: all funds by function (T3 ↔ 支出决算表), 一般公共预算
 #: by function (T5 ↔ 一般公共预算财政拨款支出决算表), 基本支出 by economic class and 三公.
@@ -25,7 +25,7 @@ EXECUTION_ROLES = ("T3", "T5", "T6", "T7")
 
 
 def year_of(doc: Document) -> str | None:
-    from ..rules.crossdoc import year_of as _year
+    from budgetcheck.rules.years import year_of as _year
 
     return _year(doc)
 
@@ -55,10 +55,10 @@ def stated_budget(budget: Document, final: Document) -> Iterator[Fact]:
 
 
 def _sangong(budget: Document, final: Document) -> Iterator[Fact]:
-    mine, theirs = budget_view(final).table("T7"), budget.table("T7")
+    view = budget_view(final)
+    mine, theirs = view.table("T7"), budget.table("T7")
     if mine is None or theirs is None:
         return
-    view = budget_view(final)
     for key, name in (("sangong", "“三公”经费"), ("abroad", "因公出国（境）费"), ("car", "公务用车购置及运行维护费"),
                       ("car.purchase", "公务用车购置费"), ("car.running", "公务用车运行维护费"), ("reception", "公务接待费")):
         a, b = sangong(view, mine, key), sangong(budget, theirs, key)
@@ -70,13 +70,14 @@ def _sangong(budget: Document, final: Document) -> Iterator[Fact]:
 
 
 def _prose(budget: Document, final: Document) -> Iterator[Fact]:
-    from ..rules.execution import _ITEM, executions_of
-    from ..rules.narrative import item_rows
-    from ..rules.quantities import resolve
+    from budgetcheck.rules.context import Context
+    from budgetcheck.rules.execution import _ITEM, executions_of
+    from budgetcheck.rules.narrative import item_rows
+    from budgetcheck.rules.quantities import resolve
 
     t5 = budget.table("T5")
     names = item_rows(t5) if t5 is not None else []
-    for e in executions_of(final):
+    for e in executions_of(Context(final)):
         if not e.subject:
             continue
         m = _ITEM.search(e.subject)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..errors import UsageError
+from budgetcheck.core.errors import UsageError
 
 SUFFIXES = (".txt", ".xlsx", ".xlsm", ".pdf")
 YEAR = re.compile(r"^(?P<year>(?:19|20)\d\d)年?度?(?P<kind>预算|决算)?$")
@@ -21,7 +21,7 @@ YEAR = re.compile(r"^(?P<year>(?:19|20)\d\d)年?度?(?P<kind>预算|决算)?$")
 def _configured(start: Path, year: str) -> list[Path] | None:
     """The documents ``[tool.budgetcheck.documents]`` names for a year, relative to the
     configuration file (the same file ``verify`` reads its settings from)."""
-    from ..config import discover, section_of
+    from budgetcheck.app.config import discover, section_of
 
     path = discover(start)
     documents = (section_of(path) or {}).get("documents", {}) if path else {}
@@ -36,8 +36,8 @@ def _first_lines(path: Path, count: int = 5) -> str:
     GB18030, UTF-16…): a character cut at the end of the bytes read is dropped."""
     if path.suffix.lower() != ".txt":
         return ""
-    from ..limits import read_head
-    from ..readers.decode import decode_head
+    from budgetcheck.core.limits import read_head
+    from budgetcheck.readers.decode import decode_head
 
     lines = [line for line in decode_head(read_head(path, 4096)).splitlines() if line.strip()]
     return "\n".join(lines[:count])
@@ -53,7 +53,7 @@ def resolve(arg: str, folder: Path) -> list[Path]:
     configured = _configured(Path.cwd(), arg)
     if configured is not None:
         return configured
-    from ..outputs import written_by_us
+    from budgetcheck.app.outputs import written_by_us
 
     year, kind = m.group("year"), m.group("kind") or ""
     found = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES

@@ -13,15 +13,15 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..catalogue import strip_enumerator
-from ..arith import VIOLATION, Comparison, compare_derived, compare_sum
-from ..claims import Change, claims_of
-from ..claims.extract import FLAT, Sentence, label_of
-from ..claims.figures import Figure
-from ..model import UNIT_SCALE, Amount, Document, Location
-from ..rules.arguments import said
-from ..rules.quantities import resolve
-from ..rules.base import Fact, compared
+from budgetcheck.core.catalogue import strip_enumerator
+from budgetcheck.core.rounding import VIOLATION, Comparison, compare_derived, compare_sum
+from budgetcheck.claims import Change, claims_of
+from budgetcheck.claims.extract import FLAT, Sentence, label_of
+from budgetcheck.claims.figures import Figure
+from budgetcheck.core.model import UNIT_SCALE, Amount, Document, Location
+from budgetcheck.rules.arguments import said
+from budgetcheck.rules.quantities import resolve
+from budgetcheck.rules.base import Fact, compared
 
 YEARS = re.compile(r"\d{4}年度?")
 
@@ -64,7 +64,7 @@ def _phrase(s: Sentence, f: Figure) -> str:
     return YEARS.sub("", re.sub(r"[\s“”\"]", "", label_of(s, f)))
 
 
-def _old_value(old: Document, s: Sentence, f: Figure) -> tuple[Amount, Location] | None:
+def _old_value(old: Document, old_sentences: list[Sentence], s: Sentence, f: Figure) -> tuple[Amount, Location] | None:
     found = resolve(old, label_of(s, f), s.paragraph.headings)
     if found and found[1]:
         cell = found[1][0]
@@ -72,7 +72,7 @@ def _old_value(old: Document, s: Sentence, f: Figure) -> tuple[Amount, Location]
     phrase = _phrase(s, f)
     if len(phrase) < 4:
         return None
-    matches = [(s0, f0) for s0 in claims_of(old).sentences for f0 in s0.figs
+    matches = [(s0, f0) for s0 in old_sentences for f0 in s0.figs
                if f0.same_measure(f) and not f0.approx and _phrase(s0, f0) == phrase]
     if len(matches) != 1:
         return None
@@ -94,11 +94,11 @@ def _comparable(c: Change, old_year: str | None, new_year: str | None) -> bool:
 
 
 def check_stated(old: Document, new: Document) -> list[Checked]:
-    from ..rules.crossdoc import year_of
+    from budgetcheck.rules.years import year_of
 
     old_year, new_year = year_of(old), year_of(new)
     out: list[Checked] = []
-    claims = claims_of(new)
+    claims, old_sentences = claims_of(new), claims_of(old).sentences
     for c in claims.changes:
         subject = _subject(c, claims.sentences)
         if subject is None:
@@ -106,7 +106,7 @@ def check_stated(old: Document, new: Document) -> list[Checked]:
         s, f = subject
         named = resolve(new, label_of(s, f), s.paragraph.headings)
         quantity = named[0] if named else (re.sub(r"^[，,：:]", "", strip_enumerator(_phrase(s, f))) or "?")
-        before = _old_value(old, s, f) if _comparable(c, old_year, new_year) else None
+        before = _old_value(old, old_sentences, s, f) if _comparable(c, old_year, new_year) else None
         a = f.amount
         b = None
         if before is not None:

@@ -15,9 +15,9 @@ from __future__ import annotations
 import itertools
 from typing import Sequence
 
-from ..arith import compare_sum, holds
-from ..model import Amount
-from ..schema import Identity
+from budgetcheck.core.rounding import compare_sum, holds
+from budgetcheck.core.model import Amount
+from budgetcheck.templates.schema import Identity
 
 Assignment = tuple[Amount, ...]  # one Amount per amount column, blanks as zeros
 MAX_CANDIDATES = 5000

@@ -20,7 +20,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from ..model import Document, Table
+from budgetcheck.core.model import Document, Table
 
 # which reading of a table to prefer when several files hold it (higher wins)
 FIDELITY = {"xlsx": 3, "pdf": 2, "text": 1}
@@ -66,7 +66,7 @@ def _moved(table: Table, offset: int) -> Table:
 def _prose(doc: Document) -> list[str]:
     """The document's lines with its table text blanked (claims.table_lines): whichever
     file's reading of a table is kept, its rows are not prose (numbering is unchanged)."""
-    from ..claims import table_lines
+    from budgetcheck.claims import table_lines
 
     lines = list(doc.lines)
     for number in table_lines(doc):

@@ -12,7 +12,7 @@ A decode error names the byte where the text stops being the encoding it most li
 
 from __future__ import annotations
 
-from ..errors import InputError
+from budgetcheck.core.errors import InputError
 
 BOMS = (
     (b"\xff\xfe\x00\x00", "utf-32-le", "utf-32"),

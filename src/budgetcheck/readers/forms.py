@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
-from ..model import Amount, Column, Goal, Row, Table
-from ..numbers import NotANumber, is_number, parse_amount
-from ..templates import Template, load, squeeze
-from .overview import STRUCTURES, T10_COLUMNS, structure_rows
+from budgetcheck.core.model import Amount, Column, Goal, Row, Table
+from budgetcheck.core.figures import NotANumber, is_number, parse_amount
+from budgetcheck.templates import Template, load, squeeze
+from budgetcheck.readers.overview import STRUCTURES, T10_COLUMNS, structure_rows
 
 ITEM = re.compile(r"([^,，;；、]*?)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*万元")
 T11_COLUMNS = (Column("budget", "预算资金"), Column("fiscal", "其中：财政拨款数"))
@@ -89,7 +89,7 @@ def _funds_block(title: str, unit: str, tab_lines, start: int, notes, index: int
                                                                    if body_end + 1 < len(split)):
             break
     block = tab_lines[head:body_end + 1]
-    from .grid import parse_grid  # the block is a grid: header rows over rows of figures
+    from budgetcheck.readers.grid import parse_grid  # the block is a grid: header rows over rows of figures
 
     grid = parse_grid("T10", title, unit, block, start, notes, index, template=template)
     if not grid.rows:

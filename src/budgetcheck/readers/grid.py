@@ -15,15 +15,15 @@ import itertools
 import re
 from dataclasses import replace
 
-from ..catalogue import class_code, economic_code
-from ..model import Amount, Code, Column, Row, Table
-from ..numbers import NotANumber, is_number, parse_amount
-from ..schema import Identity, row_identities, understood
-from ..templates import Template, load, squeeze
-from .align import Assignment, placements, row_fits, settle
-from .groups import unstack
-from .header import build_columns, is_header_row, is_numbering, paths_from_rows
-from .structure import indent_levels
+from budgetcheck.core.catalogue import class_code, economic_code
+from budgetcheck.core.model import Amount, Code, Column, Row, Table
+from budgetcheck.core.figures import NotANumber, is_number, parse_amount
+from budgetcheck.templates.schema import Identity, row_identities, understood
+from budgetcheck.templates import Template, load, squeeze
+from budgetcheck.readers.align import Assignment, placements, row_fits, settle
+from budgetcheck.readers.groups import unstack
+from budgetcheck.readers.header import build_columns, is_header_row, is_numbering, paths_from_rows
+from budgetcheck.readers.structure import indent_levels
 
 CODE = re.compile(r"^\d{3}(?:\d{2}|\d{3})?(?:\d{2})?$")
 TOTAL = re.compile(r"^(?:金额)?(合\s*计|总\s*计)\s*[:：]?$")

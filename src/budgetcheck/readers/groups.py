@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ..templates import Template, squeeze
+from budgetcheck.templates import Template, squeeze
 
 _CODE = re.compile(r"代码|编码|科目代?码?$")
 _NAME = re.compile(r"名称")

@@ -20,10 +20,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..model import Column
-from ..numbers import is_number
-from ..templates import Template, squeeze
-from .structure import enumerator_rank
+from budgetcheck.core.model import Column
+from budgetcheck.core.figures import is_number
+from budgetcheck.templates import Template, squeeze
+from budgetcheck.readers.structure import enumerator_rank
 
 
 def _matches(patterns, text: str) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Document
+from budgetcheck.core.model import Document
 
 KINDS = ("budget", "final", "report", "other")
 _FINAL = re.compile(r"决算(?:总)?表|部门决算|单位决算|年度决算")

@@ -20,12 +20,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..catalogue import class_code, strip_enumerator
-from ..model import Amount, Code, Column, Row, Table
-from ..numbers import NotANumber, is_number, parse_amount
-from ..templates import Template, load, squeeze
-from .header import is_numbering
-from .structure import enumerated_levels, enumerator_rank, indent_levels
+from budgetcheck.core.catalogue import class_code, strip_enumerator
+from budgetcheck.core.model import Amount, Code, Column, Row, Table
+from budgetcheck.core.figures import NotANumber, is_number, parse_amount
+from budgetcheck.templates import Template, load, squeeze
+from budgetcheck.readers.header import is_numbering
+from budgetcheck.readers.structure import enumerated_levels, enumerator_rank, indent_levels
 
 AMOUNT = (Column("amount", "预算数"),)
 _HEADER = re.compile(r"^(收\s*入|支\s*出|项\s*目|预算数|金额)$")

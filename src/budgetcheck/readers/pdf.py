@@ -18,15 +18,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..errors import InputError
-from .. import templates
-from ..limits import MAX_PAGES
-from ..outputs import PDF_LIST_HEADING
-from ..model import Document, Table
-from ..schema import FAILED
-from .pdf_page import Grid, Page, TextLine
-from .pdf_tables import Fragment, PdfTable, build, continues, row_cells
-from .pdf_text import Paragraphs, contents_pages, furniture, is_contents_entry, margins
+from budgetcheck.core.errors import InputError
+from budgetcheck import templates
+from budgetcheck.core.limits import MAX_PAGES
+from budgetcheck.core.marks import PDF_LIST_HEADING
+from budgetcheck.core.model import Document, Table
+from budgetcheck.templates.schema import FAILED
+from budgetcheck.readers.pdf_page import Grid, Page, TextLine
+from budgetcheck.readers.pdf_tables import Fragment, PdfTable, build, continues, row_cells
+from budgetcheck.readers.contents import is_contents_entry
+from budgetcheck.readers.pdf_text import Paragraphs, contents_pages, furniture, margins
 
 
 
@@ -47,7 +48,7 @@ def open_pdf(data: bytes, name: str):
 
 
 def read_pages(data: bytes, name: str) -> list[Page]:
-    from .pdf_grid import read_page
+    from budgetcheck.readers.pdf_grid import read_page
 
     pdf = open_pdf(data, name)
     if len(pdf) > MAX_PAGES:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from .pdf_page import (TOL, Cell, Glyph, Grid, Page, TextLine, _join, clusters, glyphs_of, lines_of, merge,
+from budgetcheck.readers.pdf_page import (TOL, Cell, Glyph, Grid, Page, TextLine, _join, clusters, glyphs_of, lines_of, merge,
                        segments_of, text_of)
 
 

@@ -19,17 +19,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ..model import Table
-from ..numbers import is_number
-from ..schema import OVERVIEW_ROLES
-from ..templates import Template, load, squeeze
-from .forms import parse_t10, parse_t11
-from .selfeval import parse_selfeval
-from .grid import MAX_HEADER, parse_grid, split_header
-from .header import is_numbering
-from .structure import enumerator_rank
-from .overview import _sides, parse_overview
-from .pdf_page import Grid
+from budgetcheck.core.model import Table
+from budgetcheck.core.figures import is_number
+from budgetcheck.templates.schema import OVERVIEW_ROLES
+from budgetcheck.templates import Template, load, squeeze
+from budgetcheck.readers.forms import parse_t10, parse_t11
+from budgetcheck.readers.selfeval import parse_selfeval
+from budgetcheck.readers.grid import MAX_HEADER, parse_grid, split_header
+from budgetcheck.readers.header import is_numbering
+from budgetcheck.readers.structure import enumerator_rank
+from budgetcheck.readers.overview import _sides, parse_overview
+from budgetcheck.readers.pdf_page import Grid
 
 X_TOL = 3.0
 

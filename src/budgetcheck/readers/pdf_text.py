@@ -14,11 +14,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .pdf_page import Page, TextLine
+from budgetcheck.readers.pdf_page import Page, TextLine
 
 MARGIN = 0.1  # top and bottom tenth of a page: where running heads and footers live
 PAGE_NUMBER = re.compile(r"^[-—–\s]*(第\s*)?\d+\s*(页)?(\s*/\s*(共\s*)?\d+\s*页?)?[-—–\s]*$|^[-—–]\s*\d+\s*[-—–]$")
-LEADER = re.compile(r"(\.{4,}|…{2,}|·{4,}|-{6,}|_{6,})\s*\d*\s*$")
 TOC_HEAD = re.compile(r"^目\s*录$")
 # ``1.`` and ``1、`` number an item, but a line that starts with a figure (``7.72%。``,
 # ``119.63 万元``) is the wrapped rest of a sentence: the dot is a decimal point when a
@@ -58,16 +57,6 @@ def contents_pages(pages: list[Page], dropped: set[tuple[int, int]]) -> set[int]
         if first is not None and TOC_HEAD.match(first.text.strip()) and not page.grids:
             out.add(page.number)
     return out
-
-
-def is_contents_entry(text: str) -> bool:
-    return bool(LEADER.search(text))
-
-
-def entry_title(text: str) -> str:
-    """A 目录 entry without its leaders, page number and numbering."""
-    text = LEADER.sub("", text).strip()
-    return re.sub(r"^\s*(?:[一二三四五六七八九十]+、|\d+\s*[.．、])\s*", "", text).strip()
 
 
 class Paragraphs:

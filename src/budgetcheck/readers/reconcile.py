@@ -15,10 +15,10 @@ left as read, and the rules report the disagreement.
 
 from __future__ import annotations
 
-from ..arith import compare_equal, holds
-from ..model import Amount, Document, Row, Table
-from ..numbers import NotANumber, parse_amount
-from ..schema import fund_key
+from budgetcheck.core.rounding import compare_equal, holds
+from budgetcheck.core.model import Amount, Document, Row, Table
+from budgetcheck.core.figures import NotANumber, parse_amount
+from budgetcheck.templates.schema import fund_key
 
 def _witness(doc: Document) -> dict[str, Amount]:
     t1 = doc.table("T1")

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 
-from ..model import Amount, Column, Row, Table
-from ..numbers import NotANumber, parse_amount
-from ..templates import squeeze
+from budgetcheck.core.model import Amount, Column, Row, Table
+from budgetcheck.core.figures import NotANumber, parse_amount
+from budgetcheck.templates import squeeze
 
 COLUMNS = (
     Column("start:total", "年初预算数", period="start"),

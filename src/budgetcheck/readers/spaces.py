@@ -33,8 +33,8 @@ import unicodedata
 from dataclasses import dataclass
 from math import gcd
 
-from ..numbers import is_number
-from ..schema import OVERVIEW_ROLES, recognise_title
+from budgetcheck.core.figures import is_number
+from budgetcheck.templates.schema import OVERVIEW_ROLES, recognise_title
 
 UNIT_LINE = re.compile(r"^\s*(?:金额)?单位\s*[:：]\s*(万元|亿元|元)")
 SUBTITLE = re.compile(r"^\s*[（(]\s*\d{4}\s*年\s*(度)?\s*[)）]\s*$")

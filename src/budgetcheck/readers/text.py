@@ -14,18 +14,18 @@ from dataclasses import replace
 
 from collections import Counter
 
-from .. import templates
-from ..errors import InputError
-from ..limits import MAX_LINE_CHARS, MAX_ROW_CELLS
-from ..model import Document, Table
-from ..schema import FAILED, OVERVIEW_ROLES
-from ..templates import Template
-from .forms import parse_t10, parse_t11
-from .selfeval import parse_selfeval
-from .grid import parse_grid
-from .overview import parse_overview
-from .reconcile import reconcile
-from .spaces import restore_tabs
+from budgetcheck import templates
+from budgetcheck.core.errors import InputError
+from budgetcheck.core.limits import MAX_LINE_CHARS, MAX_ROW_CELLS
+from budgetcheck.core.model import Document, Table
+from budgetcheck.templates.schema import FAILED, OVERVIEW_ROLES
+from budgetcheck.templates import Template
+from budgetcheck.readers.forms import parse_t10, parse_t11
+from budgetcheck.readers.selfeval import parse_selfeval
+from budgetcheck.readers.grid import parse_grid
+from budgetcheck.readers.overview import parse_overview
+from budgetcheck.readers.reconcile import reconcile
+from budgetcheck.readers.spaces import restore_tabs
 
 LOOKAHEAD = 6
 

@@ -20,20 +20,20 @@ import re
 import warnings
 import zipfile
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from io import BytesIO
 from xml.etree import ElementTree
 
-from ..errors import InputError
-from ..limits import MAX_CELLS, MAX_LINE_CHARS, MAX_RATIO, MAX_UNPACKED_BYTES, RATIO_FLOOR, MiB
-from ..model import Document, Table
-from ..numbers import is_number
-from .. import templates
-from .grid import CODE, TOTAL
-from .text import read_tables
-from .xlsx_cells import cell_text, padded_code
-from .xlsx_parts import Visibility, visibility
-from .xlsx_refs import locate
+from budgetcheck.core.errors import InputError
+from budgetcheck.core.limits import MAX_CELLS, MAX_LINE_CHARS, MAX_RATIO, MAX_UNPACKED_BYTES, RATIO_FLOOR, MiB
+from budgetcheck.core.model import Document, Table
+from budgetcheck.core.figures import is_number
+from budgetcheck import templates
+from budgetcheck.readers.grid import CODE, TOTAL
+from budgetcheck.readers.text import read_tables
+from budgetcheck.readers.xlsx_cells import SheetText, cell_text, padded_code
+from budgetcheck.readers.xlsx_parts import Visibility, visibility
+from budgetcheck.readers.xlsx_refs import locate
 
 TEMPLATE = templates.load()  # captions and titles; the document's own template is chosen from its text
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
@@ -51,25 +51,6 @@ class Cell:
     formula: str = ""
     unknown: bool = False  # a formula saved without its value
     number_format: str = "General"
-
-
-@dataclass
-class SheetText:
-    """One sheet as lines, and where each line came from."""
-
-    name: str
-    lines: list[str] = field(default_factory=list)
-    rows: list[int] = field(default_factory=list)  # the sheet row of each line
-    cols: list[tuple[int, ...]] = field(default_factory=list)  # the sheet column of each field
-    formulas: dict[tuple[int, int], str] = field(default_factory=dict)
-    unknown: set[tuple[int, int]] = field(default_factory=set)
-    hidden_rows: set[int] = field(default_factory=set)
-    hidden_cols: set[int] = field(default_factory=set)
-
-    def add(self, text: str, row: int, cols: tuple[int, ...]) -> None:
-        self.lines.append(text)
-        self.rows.append(row)
-        self.cols.append(cols)
 
 
 def sniff(data: bytes, name: str) -> None:

@@ -12,6 +12,7 @@ through their text, and a float never goes further.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
@@ -113,3 +114,22 @@ def padded_code(value: object) -> str | None:
     if isinstance(value, float) and value.is_integer() and 0 <= value < 100:
         return f"{int(value):02d}"
     return None
+
+
+@dataclass
+class SheetText:
+    """One sheet as lines, and where each line came from."""
+
+    name: str
+    lines: list[str] = field(default_factory=list)
+    rows: list[int] = field(default_factory=list)  # the sheet row of each line
+    cols: list[tuple[int, ...]] = field(default_factory=list)  # the sheet column of each field
+    formulas: dict[tuple[int, int], str] = field(default_factory=dict)
+    unknown: set[tuple[int, int]] = field(default_factory=set)
+    hidden_rows: set[int] = field(default_factory=set)
+    hidden_cols: set[int] = field(default_factory=set)
+
+    def add(self, text: str, row: int, cols: tuple[int, ...]) -> None:
+        self.lines.append(text)
+        self.rows.append(row)
+        self.cols.append(cols)

@@ -12,19 +12,17 @@ find a figure after the word that names it.  Lines become sheet rows, so a findi
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from openpyxl.utils import get_column_letter
 
-from ..model import Goal, Row, Table
-from ..numbers import is_number
-from ..schema import GRID_ROLES, OVERVIEW_ROLES
-from .forms import ITEM
-from .grid import TOTAL
-from .overview import STRUCTURES, pairs
+from budgetcheck.core.model import Goal, Row, Table
+from budgetcheck.core.figures import is_number
+from budgetcheck.templates.schema import GRID_ROLES, OVERVIEW_ROLES
+from budgetcheck.readers.forms import ITEM
+from budgetcheck.readers.grid import TOTAL
+from budgetcheck.readers.overview import STRUCTURES, pairs
 
-if TYPE_CHECKING:
-    from .xlsx import SheetText
+from budgetcheck.readers.xlsx_cells import SheetText
 
 Fields = list[int | None]  # per table column: the field of the line it was read from
 

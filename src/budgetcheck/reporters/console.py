@@ -13,8 +13,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table as RichTable
 
-from ..i18n import translate
-from ..i18n import word as _word
+from budgetcheck.core.i18n import translate
+from budgetcheck.core.i18n import word as _word
 
 STYLE = {"error": "bold red", "warning": "yellow", "notice": "dim"}
 WORD = {"en": {"error": "error", "warning": "warning", "notice": "notice"},
@@ -140,7 +140,7 @@ def summary_table(reports, console: Console, lang: str = "en") -> None:
 
 
 def rules_table(rules, console: Console, lang: str = "en") -> None:
-    from ..i18n import RULE_SUMMARY_ZH
+    from budgetcheck.core.i18n import RULE_SUMMARY_ZH
 
     table = RichTable(*(_word(k, lang) for k in ("id", "name", "severity", "group", "checks")))
     for rule in rules:

@@ -11,8 +11,8 @@ import io
 import json
 from decimal import Decimal
 
-from ..numbers import fmt
-from .jsonout import finding
+from budgetcheck.core.figures import fmt
+from budgetcheck.reporters.jsonout import finding
 
 CENTS = Decimal("0.01")
 ROLE_TITLES = {"T1": "收支总体", "T2": "收入", "T3": "支出", "T4": "财政拨款收支", "T5": "一般公共预算",

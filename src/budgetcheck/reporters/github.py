@@ -9,8 +9,8 @@ plain text, counts everything.
 
 from __future__ import annotations
 
-from ..i18n import translate
-from .plain import figures, message, place
+from budgetcheck.core.i18n import translate
+from budgetcheck.reporters.plain import figures, message, place
 
 COMMAND = {"error": "error", "warning": "warning", "notice": "notice"}
 

@@ -7,12 +7,12 @@ appear only when used, so that a plain run's report keeps its documented shape.
 
 from __future__ import annotations
 
-from ..i18n import translate
+from budgetcheck.core.i18n import translate
 
 import json
 from dataclasses import asdict
 
-from ..model import Finding, Location
+from budgetcheck.core.model import Finding, Location
 
 
 def _location(loc: Location) -> dict:
@@ -89,12 +89,17 @@ def document_text(report) -> str:
     return text.replace("\n", "\n    ")
 
 
+def prerender(report) -> tuple[str, int]:
+    """A document's part and its key, for a folder's workers (``app/folders.py`` ``render``)."""
+    return document_text(report), key(report)
+
+
 def render(reports) -> str:
     total = {"errors": 0, "warnings": 0, "notices": 0}
     parts = []
     for report in reports:
-        cached = getattr(report, "json_text", "")
-        parts.append(cached if cached and getattr(report, "json_key", None) == key(report) else document_text(report))
+        cached = getattr(report, "rendered", None)
+        parts.append(cached[0] if cached and cached[1] == key(report) else document_text(report))
         for name, n in report.summary.items():
             total[name] = total.get(name, 0) + n
     if not parts:

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from ..i18n import translate
-from .plain import line
+from budgetcheck.core.i18n import translate
+from budgetcheck.reporters.plain import line
 
 
 def _case(suite: ET.Element, classname: str, name: str) -> ET.Element:

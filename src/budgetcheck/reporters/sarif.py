@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import json
 
-from .. import __version__
-from ..baseline import fingerprint
-from ..i18n import translate
-from .plain import figures, message, place, uri
+from budgetcheck import __version__
+from budgetcheck.app.baselines import fingerprint
+from budgetcheck.core.i18n import translate
+from budgetcheck.reporters.plain import figures, message, place, uri
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "notice": "note"}
@@ -77,7 +77,7 @@ def _result(report, f, index: dict[str, int], lang: str, baseline: bool) -> dict
 
 
 def _rule(info, lang: str = "en") -> dict:
-    from ..i18n import RULE_SUMMARY_ZH
+    from budgetcheck.core.i18n import RULE_SUMMARY_ZH
 
     summary = RULE_SUMMARY_ZH.get(info.id, info.summary) if lang == "zh" else info.summary
     return {

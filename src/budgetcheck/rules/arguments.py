@@ -5,11 +5,12 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from ..arith import VIOLATION, compare_derived, compare_sum, total_of
-from ..claims import Sentence, claims_of
-from ..claims.prose import excerpt
-from ..model import Amount, Document, Location
-from .base import UNDECIDED, Fact, compared
+from budgetcheck.core.rounding import VIOLATION, compare_derived, compare_sum, total_of
+from budgetcheck.claims import Sentence
+from budgetcheck.claims.prose import excerpt
+from budgetcheck.core.model import Amount, Document, Location
+from budgetcheck.rules.base import UNDECIDED, compared, rule, Fact
+from budgetcheck.rules.context import Context
 
 ONE = Decimal(1)
 
@@ -26,7 +27,8 @@ def said(doc: Document, s: Sentence, what: str, at: int = 0) -> Location:
     return Location(doc.path, "narrative", "", excerpt(s.text, at), what, line, cell=cell, page=page, boxes=box)
 
 
-def change_arithmetic(doc: Document) -> Iterator[Fact]:
+@rule("BC211", "change-arithmetic", "error", "narrative")
+def change_arithmetic(doc: Document, ctx: Context) -> Iterator[Fact]:
     """A stated change agrees with itself: ``A，比上年增加D，增长P%`` means P = D / (A − D).
 
     For a decrease P = D / (A + D).  A sentence that opens with the comparison
@@ -41,7 +43,7 @@ def change_arithmetic(doc: Document) -> Iterator[Fact]:
     Fails: ``131,297.24万元，比2022年预算数增加38,828.47万元，增长41.89%`` (it is 41.99%).
     Passes: the same with 增长41.99%.
     """
-    for c in claims_of(doc).changes:
+    for c in ctx.claims.changes:
         value = c.value or c.prior
         if c.pct is None or value is None or c.pct.kind != "percent":
             continue
@@ -77,7 +79,8 @@ def _delta_of_base(doc: Document, c, value) -> Iterator[Fact]:
                         said(doc, c.sentence, "change", c.delta.start), what, f"变动额{what}")
 
 
-def breakdown_sum(doc: Document) -> Iterator[Fact]:
+@rule("BC212", "breakdown-sum", "error", "narrative")
+def breakdown_sum(doc: Document, ctx: Context) -> Iterator[Fact]:
     """A total and the parts listed under it (``其中：``, ``分别是``, an enumerated list) agree.
 
     When the list is exhaustive (分别是/分别为, 具体情况如下/包括 followed by a numbered
@@ -90,7 +93,7 @@ def breakdown_sum(doc: Document) -> Iterator[Fact]:
     Fails: ``政府采购预算总额1,844.11万元，其中：货物88.14万元，工程0.00万元，服务1,755.79万元``.
     Passes: the same with 服务1,755.97万元.
     """
-    for b in claims_of(doc).breakdowns:
+    for b in ctx.claims.breakdowns:
         unit = b.totals[0].amount.unit
         parts = total_of([p.amount for p in b.parts], unit)
         options = [compare_sum(t.amount, [parts]) for t in b.totals]
@@ -111,14 +114,15 @@ def breakdown_sum(doc: Document) -> Iterator[Fact]:
                        best)
 
 
-def ratio_arithmetic(doc: Document) -> Iterator[Fact]:
+@rule("BC213", "ratio-arithmetic", "error", "narrative")
+def ratio_arithmetic(doc: Document, ctx: Context) -> Iterator[Fact]:
     """Stated rates agree with their figures: ``完成A，完成任务数T的P%`` means P = A / T,
     and ``涉及N，已整改M，整改率为P%`` means P = M / N (also 追回率, 结案率, 办结率…).
 
     Fails: ``城镇失业人员再就业人数5.81万人，完成任务数3.6万人的168.89%`` (5.81 / 3.6 ≈ 161.39%).
     Passes: ``城镇新增就业人数16.47万人，完成任务数15.3万人的107.65%``.
     """
-    for r in claims_of(doc).ratios:
+    for r in ctx.claims.ratios:
         comparison = compare_derived(r.pct.amount, lambda a, b: a / b, [r.part.amount, r.whole.amount])
         if comparison is None:
             continue
@@ -126,7 +130,8 @@ def ratio_arithmetic(doc: Document) -> Iterator[Fact]:
         yield from compared(comparison, said(doc, r.sentence, r.kind, r.pct.start), what, f"比率{what}")
 
 
-def share_arithmetic(doc: Document) -> Iterator[Fact]:
+@rule("BC215", "share-arithmetic", "error", "narrative")
+def share_arithmetic(doc: Document, ctx: Context) -> Iterator[Fact]:
     """A stated share agrees with its figures: ``X，占P%`` means P = X / T.
 
     T is the whole the share names (``占本年支出预算64.37%``: the table quantity that the
@@ -141,11 +146,11 @@ def share_arithmetic(doc: Document) -> Iterator[Fact]:
     占22.8%`` (590 / 1,025 is 57.56%: the shares were made to add up to 100%).
     Passes: the same list with 占57.6%, 占19.5%, 占22.9%.
     """
-    from ..claims.breakdown import _change_delta
-    from .narrative import document_year
-    from .quantities import resolve
+    from budgetcheck.claims.breakdown import _change_delta
+    from budgetcheck.rules.years import document_year
+    from budgetcheck.rules.quantities import resolve
 
-    claims = claims_of(doc)
+    claims = ctx.claims
     if not claims.shares:
         return
     index = {id(s): i for i, s in enumerate(claims.sentences)}

@@ -6,12 +6,13 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from ..arith import OK, VIOLATION, Comparison, compare_sum
-from ..model import UNIT_SCALE, Amount, Document
-from ..numbers import fmt
-from .base import VIOLATION as V
-from .base import Fact, compared, where
-from .sums import SumCheck, evaluated
+from budgetcheck.core.rounding import OK, VIOLATION, Comparison, compare_sum
+from budgetcheck.core.model import UNIT_SCALE, Amount, Document
+from budgetcheck.core.figures import fmt
+from budgetcheck.rules.base import rule, VIOLATION as V
+from budgetcheck.rules.context import Context
+from budgetcheck.rules.base import Fact, compared, where
+from budgetcheck.rules.sums import SumCheck, evaluated
 
 
 def _facts(doc: Document, check: SumCheck, comparison) -> Iterator[Fact]:
@@ -23,7 +24,8 @@ def _facts(doc: Document, check: SumCheck, comparison) -> Iterator[Fact]:
     yield from compared(comparison, loc, en, zh, related)
 
 
-def row_crossfoot(doc: Document) -> Iterator[Fact]:
+@rule("BC101", "row-crossfoot", "error", "tables")
+def row_crossfoot(doc: Document, ctx: Context) -> Iterator[Fact]:
     """Within every row, each subtotal equals the sum of its columns.
 
     The identities come from the table's header: a group's 小计 (财政拨款/小计, 基本支出/小计,
@@ -37,12 +39,13 @@ def row_crossfoot(doc: Document) -> Iterator[Fact]:
     Passes: ``2080101 行政运行 2,510.33 | 2,510.33 | 1,950.01 | 560.32 |``.
     A difference no larger than the rounding of the figures involved is a notice.
     """
-    for check, comparison in evaluated(doc):
+    for check, comparison in evaluated(ctx):
         if check.kind == "row":
             yield from _facts(doc, check, comparison)
 
 
-def subtotal_tree(doc: Document) -> Iterator[Fact]:
+@rule("BC102", "subtotal-tree", "error", "tables")
+def subtotal_tree(doc: Document, ctx: Context) -> Iterator[Fact]:
     """Every parent code equals the sum of its child codes, in every amount column.
 
     Functional codes nest 类 (3 digits) → 款 (5) → 项 (7); economic codes 类 (3) → 款 (5);
@@ -52,23 +55,25 @@ def subtotal_tree(doc: Document) -> Iterator[Fact]:
     Fails: 20805 = 6,162.17 while its 项 rows add up to 6,126.17.
     Passes: 20805 = 1,268.50 + 3,467.05 + 891.10 + 535.52 = 6,162.17.
     """
-    for check, comparison in evaluated(doc):
+    for check, comparison in evaluated(ctx):
         if check.kind == "tree":
             yield from _facts(doc, check, comparison)
 
 
-def total_row(doc: Document) -> Iterator[Fact]:
+@rule("BC103", "total-row", "error", "tables")
+def total_row(doc: Document, ctx: Context) -> Iterator[Fact]:
     """The 合计 row equals the sum of the top-level rows (the 类 rows, or the departments).
 
     Fails: T5 合计 129,217.94 while 205 + 208 + 210 + 213 + 215 add up to 129,117.94.
     Passes: 4,592.00 + 122,993.37 + 599.57 + 1,000.00 + 33.00 = 129,217.94.
     """
-    for check, comparison in evaluated(doc):
+    for check, comparison in evaluated(ctx):
         if check.kind == "total":
             yield from _facts(doc, check, comparison)
 
 
-def unit_scale(doc: Document) -> Iterator[Fact]:
+@rule("BC161", "unit-scale", "error", "tables")
+def unit_scale(doc: Document, ctx: Context) -> Iterator[Fact]:
     """An amount entered in the wrong unit (元 in a 万元 table, or the reverse).
 
     When a sum fails and dividing (or multiplying) exactly one of its figures by 10,000
@@ -80,7 +85,7 @@ def unit_scale(doc: Document) -> Iterator[Fact]:
     """
     seen: set[tuple[int, int, int]] = set()
     factors = (Decimal(1) / UNIT_SCALE["万元"], UNIT_SCALE["万元"])
-    for check, comparison in evaluated(doc):
+    for check, comparison in evaluated(ctx):
         if comparison.status != VIOLATION:
             continue
         terms = [check.total, *check.parts]

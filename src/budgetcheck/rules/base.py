@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
-from ..arith import OK, ROUNDING, Comparison
-from ..model import Document, Location, Row, Table
+from budgetcheck.core.rounding import OK, ROUNDING, Comparison
+from budgetcheck.core.model import Document, Location, Row, Table
 
 VIOLATION, ROUNDED, UNDECIDED = "violation", "rounding", "undecided"
 
@@ -28,23 +28,55 @@ class Fact:
     related: tuple[Location, ...] = ()
 
 
+#: Where a rule looks: one document, a pair of documents (``diff``, ``--cross``), or
+#: the run itself (the waivers file).  Only document rules run in the engine; the others
+#: are declared here, like any rule, and checked by the module that has both inputs.
+SCOPES = ("document", "pair", "run")
+
+
 @dataclass(frozen=True)
 class Rule:
+    """One rule's declaration: everything the engine, the reports and ``explain`` know of it."""
+
     id: str
     name: str
     severity: str  # the severity of a violation: error or warning
     group: str
-    check: Callable[[Document], Iterable[Fact]]
+    check: Callable[[Document], Iterable[Fact]] | None = None  # document rules only
+    scope: str = "document"
+    requires: tuple[str, ...] = ()  # the tables it cannot run without (a missing one is reported as skipped)
+    on_request: str = ""  # the setting that must be on for it to run (``require_tables``)
+    text: str = ""  # its documentation, when it has no check function here
 
     @property
     def doc(self) -> str:
         import inspect  # only `rules` and `explain` need it; keep start-up light
 
-        return inspect.getdoc(self.check) or ""
+        return inspect.cleandoc(self.text) if self.text else inspect.getdoc(self.check) or ""
 
     @property
     def summary(self) -> str:
         return self.doc.split("\n\n", 1)[0].replace("\n", " ")
+
+
+def rule(id: str, name: str, severity: str, group: str, *, requires: tuple[str, ...] = (),
+         on_request: str = "") -> Callable:
+    """Declare a document rule on its check function; its docstring is its documentation.
+
+    The declaration sits on the function so that a rule's id, name, severity, group,
+    the tables it needs and its documentation are read in one place.
+    """
+    def mark(check: Callable[[Document], Iterable[Fact]]) -> Callable[[Document], Iterable[Fact]]:
+        check.rule = Rule(id, name, severity, group, check, "document", tuple(requires), on_request)  # type: ignore[attr-defined]
+        return check
+    return mark
+
+
+def declare(id: str, name: str, severity: str, group: str, *, scope: str, doc: str) -> Rule:
+    """Declare a pair or run rule, checked where both its inputs are (diff, waivers)."""
+    if scope not in SCOPES or scope == "document":
+        raise ValueError(f"{id}: a declared rule is a pair or run rule, not {scope!r}")
+    return Rule(id, name, severity, group, None, scope, (), "", doc)
 
 
 def where(doc: Document, table: Table, row: Row | None = None, column: int | None = None) -> Location:

@@ -7,11 +7,12 @@ from typing import Iterator
 
 import re
 
-from ..catalogue import class_code, normalise_name, strip_enumerator
-from ..templates import load, squeeze
-from ..model import Document, Row, Table
-from .base import UNDECIDED, VIOLATION, Fact, where
-from .sums import coded_tables, is_flat
+from budgetcheck.core.catalogue import class_code, normalise_name, strip_enumerator
+from budgetcheck.templates import load, squeeze
+from budgetcheck.core.model import Document, Row, Table
+from budgetcheck.rules.base import UNDECIDED, VIOLATION, rule, where, Fact
+from budgetcheck.rules.context import Context
+from budgetcheck.rules.sums import coded_tables, is_flat
 
 
 def _code_column(table: Table) -> int | None:
@@ -27,7 +28,8 @@ def _named_codes(doc: Document) -> Iterator[tuple[str, str, Table, Row]]:
                 yield row.code.scheme + ":" + row.code.text, row.label, table, row
 
 
-def code_name(doc: Document) -> Iterator[Fact]:
+@rule("BC151", "code-name", "warning", "codes")
+def code_name(doc: Document, ctx: Context) -> Iterator[Fact]:
     """The same code carries the same name in every table.
 
     The name most tables use is taken as right (on a tie, the first table's), and every
@@ -54,7 +56,8 @@ def code_name(doc: Document) -> Iterator[Fact]:
                            related=(where(doc, anchor[0], anchor[1], anchor[0].column("name")),))
 
 
-def duplicate_code(doc: Document) -> Iterator[Fact]:
+@rule("BC152", "duplicate-code", "error", "codes")
+def duplicate_code(doc: Document, ctx: Context) -> Iterator[Fact]:
     """A code appears at most once in a table.
 
     A table that lists only leaf rows (no 类/款 rows above them: one row per unit block or
@@ -78,7 +81,8 @@ def duplicate_code(doc: Document) -> Iterator[Fact]:
                 first[row.code.text] = row
 
 
-def code_hierarchy(doc: Document) -> Iterator[Fact]:
+@rule("BC153", "code-hierarchy", "error", "codes")
+def code_hierarchy(doc: Document, ctx: Context) -> Iterator[Fact]:
     """Every 款 and 项 code has its parent row, and every parent with figures has children.
 
     Without the parent the subtotal tree cannot be checked, and the row usually means a
@@ -116,7 +120,8 @@ def code_hierarchy(doc: Document) -> Iterator[Fact]:
                            f"科目{code}列有金额，但未列出其下级科目")
 
 
-def class_name(doc: Document) -> Iterator[Fact]:
+@rule("BC154", "class-name", "warning", "codes")
+def class_name(doc: Document, ctx: Context) -> Iterator[Fact]:
     """Every expenditure line of the overview tables names a known 类.
 
     The overview tables name classes, not codes; a name that is not in the catalogue

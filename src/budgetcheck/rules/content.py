@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..arith import compare_equal
-from ..limits import clip
-from ..model import Amount, Document, Table
-from ..templates import load, squeeze
-from .base import UNDECIDED, VIOLATION, Fact, compared, where
-from .lookup import cell, fund_key, side_rows
+from budgetcheck.core.rounding import compare_equal
+from budgetcheck.core.limits import clip
+from budgetcheck.core.model import Amount, Document, Location, Table
+from budgetcheck.templates import load, squeeze
+from budgetcheck.rules.base import UNDECIDED, VIOLATION, compared, rule, where, Fact
+from budgetcheck.rules.context import Context
+from budgetcheck.rules.lookup import cell, fund_key, side_rows
 
 CHECKED_ROLES = ("T2", "T3", "T5", "T6", "T7", "T8", "T8b", "T9")
 
@@ -23,7 +24,8 @@ def _nonzero(table: Table) -> list[tuple[int, int]]:
     return [(i, c) for i, r in enumerate(table.rows) for c, a in enumerate(r.amounts) if a is not None and a.value != 0]
 
 
-def empty_statement(doc: Document) -> Iterator[Fact]:
+@rule("BC131", "empty-statement", "error", "tables")
+def empty_statement(doc: Document, ctx: Context) -> Iterator[Fact]:
     """A statement that a table is empty agrees with its figures.
 
     ``本表为空表``, ``无政府性基金预算支出`` or ``说明：本单位…无…`` over non-zero figures is an
@@ -85,7 +87,8 @@ def _fund_lines_zero(doc: Document) -> Iterator[Fact]:
                                     "政府性基金 income with an empty T8", "T8政府性基金表为空，本列应为零")
 
 
-def row_alignment(doc: Document) -> Iterator[Fact]:
+@rule("BC001", "row-alignment", "warning", "reading")
+def row_alignment(doc: Document, ctx: Context) -> Iterator[Fact]:
     """A row whose cells could not be placed in their columns with certainty.
 
     Published text drops empty cells, so a short row is placed by its identities and
@@ -111,7 +114,8 @@ def row_alignment(doc: Document) -> Iterator[Fact]:
                            f"本行单元格无法按勾稽关系对齐，已按原顺序读取：{clip(row.raw.strip())!r}")
 
 
-def non_numeric(doc: Document) -> Iterator[Fact]:
+@rule("BC002", "non-numeric-cell", "warning", "reading")
+def non_numeric(doc: Document, ctx: Context) -> Iterator[Fact]:
     """A cell in an amount column that is not a figure (read as blank).
 
     Blank marks (``—``, ``-``, ``/``, ``（空）``) are blanks and are not reported.  A
@@ -135,7 +139,8 @@ def non_numeric(doc: Document) -> Iterator[Fact]:
                            f"“{clip(text)}” is not a figure; it was read as blank", f"“{clip(text)}”不是数字，已按空白处理")
 
 
-def missing_table(doc: Document) -> Iterator[Fact]:
+@rule("BC007", "missing-table", "error", "reading", on_request="require_tables")
+def missing_table(doc: Document, ctx: Context) -> Iterator[Fact]:
     """A core table of the national set is not in the document (with ``--require-tables``).
 
     Every budget publishes T1–T8 (收支总表, 收入总表, 支出总表, 财政拨款收支总表, 一般公共
@@ -148,8 +153,7 @@ def missing_table(doc: Document) -> Iterator[Fact]:
     Passes: a budget with all eight tables.  Final accounts (部门决算) are asked for
     公开01–09表 (F1–F9).
     """
-    from ..coverage import missing_table_location
-    from ..schema import CORE_ROLES, FINAL_CORE, ROLE_NAMES
+    from budgetcheck.templates.schema import CORE_ROLES, FINAL_CORE, ROLE_NAMES
 
     present = {t.role for t in doc.tables if t.role}
     if not present:
@@ -158,3 +162,10 @@ def missing_table(doc: Document) -> Iterator[Fact]:
         if role not in present:
             yield Fact(VIOLATION, missing_table_location(doc, role), f"table {role} ({ROLE_NAMES.get(role, role)}) was not found",
                        f"未找到{role}表（{ROLE_NAMES.get(role, role)}）")
+
+
+def missing_table_location(doc: Document, role: str) -> Location:
+    """Where a missing table is reported: the document, the table's role and its name."""
+    from budgetcheck.templates.schema import ROLE_NAMES
+
+    return Location(doc.path, role, ROLE_NAMES.get(role, role))

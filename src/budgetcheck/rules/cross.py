@@ -5,15 +5,17 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..arith import compare_at_most, compare_sum
-from ..model import Document
-from .base import Fact, compared
-from .lookup import cell, rows_by_code, sangong, zero_at
+from budgetcheck.core.rounding import compare_at_most, compare_sum
+from budgetcheck.core.model import Document
+from budgetcheck.rules.base import compared, rule, Fact
+from budgetcheck.rules.context import Context
+from budgetcheck.rules.lookup import cell, rows_by_code, sangong, zero_at
 
 FISCAL_COLUMNS = (("fiscal", "total"), ("fiscal.basic", "basic"), ("fiscal.project", "project"))
 
 
-def fiscal_by_code(doc: Document) -> Iterator[Fact]:
+@rule("BC112", "fiscal-by-code", "error", "tables", requires=("T3", "T5"))
+def fiscal_by_code(doc: Document, ctx: Context) -> Iterator[Fact]:
     """Per code, T3 财政拨款 = T5 一般公共预算 + T8 政府性基金 (+ 国有资本经营), column by column.
 
     小计 with 合计, 基本支出 with 基本支出, 项目支出 with 项目支出, for every code and for the
@@ -50,7 +52,8 @@ def fiscal_by_code(doc: Document) -> Iterator[Fact]:
             )
 
 
-def basic_by_economic(doc: Document) -> Iterator[Fact]:
+@rule("BC113", "basic-by-economic", "error", "tables", requires=("T5", "T6"))
+def basic_by_economic(doc: Document, ctx: Context) -> Iterator[Fact]:
     """T6 (basic expenditure by economic class) agrees with T5, and classes sit in the right column.
 
     T6 合计 = T5 基本支出 合计, T6 人员支出 = T5 人员经费, T6 公用支出 = T5 公用支出.
@@ -104,7 +107,8 @@ CEILINGS = (
 )
 
 
-def sangong_ceiling(doc: Document) -> Iterator[Fact]:
+@rule("BC121", "sangong-ceiling", "error", "tables", requires=("T6", "T7"))
+def sangong_ceiling(doc: Document, ctx: Context) -> Iterator[Fact]:
     """Basic-expenditure items in T6 do not exceed the 三公 budget of T7.
 
     三公 covers basic and project spending, so the basic part alone can be smaller but

@@ -10,17 +10,17 @@ that share a short phrase must not be called inconsistent.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from decimal import ROUND_DOWN
 from typing import Iterator
 
-from ..arith import ROUNDING, VIOLATION, compare_equal
-from ..claims import claims_of
-from ..claims.extract import Sentence, label_of
-from ..claims.figures import Figure
-from ..model import Document
-from .arguments import said
-from .base import UNDECIDED, VIOLATION as V, Fact, compared
+from budgetcheck.core.rounding import ROUNDING, VIOLATION, compare_equal
+from budgetcheck.claims import claims_of
+from budgetcheck.claims.extract import Sentence, label_of
+from budgetcheck.claims.figures import Figure
+from budgetcheck.core.model import Document
+from budgetcheck.rules.arguments import said
+from budgetcheck.rules.years import year_of
+from budgetcheck.rules.base import UNDECIDED, compared, declare, Fact, VIOLATION as V
 
 QUALIFIERS = re.compile(r"^(?:全年|全市|全县|全省|年内|今年|上半年|下半年|截至[^，,]{0,8}?[日底末]|至\d{4}年[末底]|"
                         r"共|累计|合计|总计|已|其中|全部|共计)")
@@ -52,15 +52,6 @@ def _truncated(coarse: Figure, fine: Figure) -> bool:
     value = fine.amount.to(coarse.amount.unit).value if coarse.kind == "money" else fine.amount.value
     q = coarse.amount.quantum
     return q != 0 and (value / q).to_integral_value(rounding=ROUND_DOWN) * q == coarse.amount.value
-
-
-YEAR = re.compile(r"(20\d\d)\s*年")
-
-
-def year_of(doc: Document) -> str | None:
-    """The year a document is about: the year it names most often."""
-    years = Counter(YEAR.findall("\n".join(doc.lines)))
-    return years.most_common(1)[0][0] if years else None
 
 
 def cross_figures(docs: list[Document]) -> Iterator[tuple[int, Fact]]:
@@ -101,8 +92,7 @@ def cross_figures(docs: list[Document]) -> Iterator[tuple[int, Fact]]:
                         yield j, fact
 
 
-def cross_document(doc: Document) -> Iterator[Fact]:
-    """The same figure stated in two documents of one department and year agrees.
+CROSS_DOCUMENT = declare("BC214", "cross-document", "error", "narrative", scope="pair", doc="""The same figure stated in two documents of one department and year agrees.
 
     Checked across the files of one run with ``--cross`` (see ``cross_figures``): a phrase
     such as 共处理劳动人事争议案件 stated once in each document must carry the same figure.
@@ -110,15 +100,13 @@ def cross_document(doc: Document) -> Iterator[Fact]:
 
     Fails: ``共处理劳动人事争议案件2.18万件`` in one report, ``…2.08万件`` in the other.
     Passes: both ``2.08万件``.
-    """
-    return iter(())
+    """)
 
 
-__all__ = ["cross_document", "cross_figures", "V"]
+__all__ = ["CROSS_DOCUMENT", "cross_figures", "V"]
 
 
-def stated_change(doc: Document) -> Iterator[Fact]:
-    """A change the newer document states agrees with the older document.
+STATED_CHANGE = declare("BC301", "stated-change", "error", "diff", scope="pair", doc="""A change the newer document states agrees with the older document.
 
     Checked by ``budgetcheck diff OLD NEW``: each ``比上年增加D，增长P%``, ``下降P%`` or
     ``与上年一致`` of the newer narrative is compared with the same quantity in the older
@@ -128,12 +116,10 @@ def stated_change(doc: Document) -> Iterator[Fact]:
 
     Fails: ``2023年支出预算为131,297.24万元，比2022年预算数增加38,828.47万元`` when the 2022
     document's 支出总计 is 92,486.77.  Passes: when it is 92,468.77.
-    """
-    return iter(())
+    """)
 
 
-def stated_budget(doc: Document) -> Iterator[Fact]:
-    """Every 年初预算数 a final account (决算) states equals its year's budget (部门预算).
+STATED_BUDGET = declare("BC302", "stated-budget", "error", "diff", scope="pair", doc="""Every 年初预算数 a final account (决算) states equals its year's budget (部门预算).
 
     Checked by ``budgetcheck diff BUDGET FINAL`` (the budget and the final accounts of
     one year): the 三公 table's 预算数 (合计, 因公出国（境）费, 公务用车购置及运行维护费
@@ -144,12 +130,10 @@ def stated_budget(doc: Document) -> Iterator[Fact]:
 
     Fails: the 决算 says ``行政运行（项）。年初预算为5717.32万元`` while the budget's
     一般公共预算支出表 2014001 is 5,771.32.  Passes: both 5,717.32.
-    """
-    return iter(())
+    """)
 
 
-def carry_continuity(doc: Document) -> Iterator[Fact]:
-    """This year's 年初结转和结余 is last year's 年末结转和结余.
+CARRY_CONTINUITY = declare("BC303", "carry-continuity", "error", "diff", scope="pair", doc="""This year's 年初结转和结余 is last year's 年末结转和结余.
 
     Checked by ``budgetcheck diff`` on the final accounts of two consecutive years: the
     收入支出决算总表 line, and the 财政拨款 one of 财政拨款收入支出决算总表.  Alone, a
@@ -157,5 +141,4 @@ def carry_continuity(doc: Document) -> Iterator[Fact]:
 
     Fails: 2024 年初结转和结余 1,615.24 while the 2023 决算's 年末结转和结余 is 1,651.24.
     Passes: both 1,615.24.
-    """
-    return iter(())
+    """)

@@ -13,28 +13,21 @@ import re
 from decimal import Decimal
 from typing import Iterator
 
-from ..arith import Comparison, compare_derived, compare_equal
-from ..catalogue import normalise_name
-from ..claims import claims_of
-from ..claims.execution import Execution, executions
-from ..model import Document, Row, Table
-from .arguments import said
-from .base import VIOLATION, Fact, compared, where
+from budgetcheck.core.rounding import Comparison, compare_derived, compare_equal
+from budgetcheck.core.catalogue import normalise_name
+from budgetcheck.claims.execution import Execution, executions
+from budgetcheck.core.model import Document, Row, Table
+from budgetcheck.rules.arguments import said
+from budgetcheck.rules.base import VIOLATION, compared, rule, where, Fact
+from budgetcheck.rules.context import Context
 
-_CACHE: dict[int, tuple[Document, list[Execution]]] = {}
-
-
-def executions_of(doc: Document) -> list[Execution]:
-    hit = _CACHE.get(id(doc))
-    if hit is not None and hit[0] is doc:
-        return hit[1]
-    found = executions(claims_of(doc).sentences)
-    _CACHE.clear()
-    _CACHE[id(doc)] = (doc, found)
-    return found
+def executions_of(ctx: Context) -> list[Execution]:
+    """The stated executions of the prose, found once per document."""
+    return ctx.shared("executions", lambda doc: executions(ctx.claims.sentences))
 
 
-def execution_arithmetic(doc: Document) -> Iterator[Fact]:
+@rule("BC216", "execution-arithmetic", "error", "narrative")
+def execution_arithmetic(doc: Document, ctx: Context) -> Iterator[Fact]:
     """A stated execution agrees with itself: ``年初预算为A，支出决算为B，完成年初预算的P%``
     means P = B / A, and ``决算数大于（小于、等于）预算数`` (in the sentence or opening the
     next) means B > A (B < A, B = A).  Each figure is taken over its rounding interval.
@@ -43,7 +36,7 @@ def execution_arithmetic(doc: Document) -> Iterator[Fact]:
     ``年初预算为2325.72万元，支出决算为2066.84万元。决算数大于预算数的主要原因是…``.
     Passes: the same with 完成年初预算的0.8% and 决算数小于预算数.
     """
-    for e in executions_of(doc):
+    for e in executions_of(ctx):
         a, b = e.budget.amount, e.final.amount
         if e.rate is not None and a.value != 0:
             comparison = compare_derived(e.rate.amount, lambda x, y: x / y, [b, a.to(b.unit)])
@@ -72,7 +65,8 @@ _ITEM = re.compile(r"(?P<cls>[\u4e00-\u9fa5（）()、]+?)[（(]类[)）](?P<kua
 _SCORE = re.compile(r"自评得分(?:为|是)?\s*(?P<n>\d{1,3}(?:\.\d+)?)\s*分")
 
 
-def execution_figures(doc: Document) -> Iterator[Fact]:
+@rule("BC217", "execution-figures", "error", "narrative")
+def execution_figures(doc: Document, ctx: Context) -> Iterator[Fact]:
     """The 决算 a sentence states is the table's: a ``X（类）Y（款）Z（项）`` subject's B is
     that 项's 合计 in 一般公共预算财政拨款支出决算表 (F5); a project's (``某项目综述：…
     项目全年预算数为A，执行数为B``, and its ``自评得分为S分``) is its 绩效自评表's 全年预算数,
@@ -82,12 +76,12 @@ def execution_figures(doc: Document) -> Iterator[Fact]:
     Fails: ``信息化运行维护项目绩效自评综述：…项目自评得分为88.5分`` while its form's
     总分 is 90.5.  Passes: 90.5分.
     """
-    from .narrative import item_rows
+    from budgetcheck.rules.narrative import item_rows
 
     t5 = doc.table("T5")
     names = item_rows(t5) if t5 is not None else []
     forms = [t for t in doc.tables if t.role == "FSE"]
-    for e in executions_of(doc):
+    for e in executions_of(ctx):
         m = _ITEM.search(e.subject)
         if m and t5 is not None:
             key = tuple(normalise_name(m.group(k)) for k in ("cls", "kuan", "item"))
@@ -109,15 +103,15 @@ def execution_figures(doc: Document) -> Iterator[Fact]:
                                         said(doc, e.sentence, name, figure.start),
                                         f"{name} {figure.text} = {form.title} {name}", f"{name}应与{form.title}一致",
                                         [where(doc, form, form.total_row, col)])
-    yield from _scores(doc, forms)
+    yield from _scores(doc, ctx, forms)
 
 
-def _scores(doc: Document, forms: list[Table]) -> Iterator[Fact]:
+def _scores(doc: Document, ctx: Context, forms: list[Table]) -> Iterator[Fact]:
     from decimal import Decimal as D
 
-    from ..model import Amount
+    from budgetcheck.core.model import Amount
 
-    sentences = claims_of(doc).sentences
+    sentences = ctx.claims.sentences
     for i, s in enumerate(sentences):
         m = _SCORE.search(s.text)
         if not m:
@@ -166,7 +160,8 @@ _REASON = re.compile(r"原因|由于|因为|主要是|主要用于|追加|调剂
 _SANGONG_WORDS = {"sangong": "三公", "abroad": "因公出国", "car": "公务用车", "reception": "公务接待"}
 
 
-def unexplained_overrun(doc: Document) -> Iterator[Fact]:
+@rule("BC218", "unexplained-overrun", "warning", "narrative")
+def unexplained_overrun(doc: Document, ctx: Context) -> Iterator[Fact]:
     """A 决算 above its 预算 is explained in the 说明.
 
     Each execution sentence whose 支出决算 exceeds its 年初预算 beyond rounding has a
@@ -178,11 +173,11 @@ def unexplained_overrun(doc: Document) -> Iterator[Fact]:
     Fails: ``年初预算为0万元，支出决算为497.53万元。`` with nothing after it.
     Passes: ``…支出决算为497.53万元。决算数大于预算数的主要原因是…``.
     """
-    from ..model import Location
+    from budgetcheck.core.model import Location
 
-    sentences = claims_of(doc).sentences
+    sentences = ctx.claims.sentences
     index = {id(s): i for i, s in enumerate(sentences)}
-    for e in executions_of(doc):
+    for e in executions_of(ctx):
         a, b = e.budget.amount.to(e.final.amount.unit), e.final.amount
         if b.value <= a.value or compare_equal(b, a).status != VIOLATION:
             continue

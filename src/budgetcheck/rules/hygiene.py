@@ -13,9 +13,10 @@ import re
 from collections import Counter
 from typing import Iterator
 
-from ..claims.prose import excerpt
-from ..model import Document, Location, Row, Table
-from .base import UNDECIDED, VIOLATION, Fact, where
+from budgetcheck.claims.prose import excerpt
+from budgetcheck.core.model import Document, Location, Row, Table
+from budgetcheck.rules.base import UNDECIDED, VIOLATION, rule, where, Fact
+from budgetcheck.rules.context import Context
 
 
 #: The documents these rules judge, and the word that names each kind.
@@ -121,7 +122,8 @@ def placeholders(text: str) -> list[tuple[int, str, str]]:
     return sorted(found)
 
 
-def placeholder(doc: Document) -> Iterator[Fact]:
+@rule("BC051", "placeholder", "error", "hygiene")
+def placeholder(doc: Document, ctx: Context) -> Iterator[Fact]:
     """A template placeholder left in the published text or in a table cell.
 
     ``XX局``, ``XX单位``, ``××``, ``X年``, ``20XX年``, ``x,xxx.xx万元``, ``某某``,
@@ -261,7 +263,8 @@ def _as_of_dates(doc: Document, skip: set[int]) -> Iterator[tuple[int, str, bool
             yield n, m.group(1), year_end, m.start(), line
 
 
-def wrong_year(doc: Document) -> Iterator[Fact]:
+@rule("BC052", "wrong-year", "error", "hygiene")
+def wrong_year(doc: Document, ctx: Context) -> Iterator[Fact]:
     """A title, heading or as-of date names a year that is not the document's.
 
     The document's year is the one its table titles name most (as the narrative rules
@@ -412,7 +415,8 @@ def _same(a: str, b: str) -> bool:
     return a == b or a in b or b in a
 
 
-def unit_name(doc: Document) -> Iterator[Fact]:
+@rule("BC053", "unit-name", "warning", "hygiene")
+def unit_name(doc: Document, ctx: Context) -> Iterator[Fact]:
     """A table header or heading names another department than the document's.
 
     The department is the one the title names (``厦门市人力资源和社会保障局2023年部门预算``),

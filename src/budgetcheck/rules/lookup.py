@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import ZERO, Amount, Document, Location, Row, Table
-from ..schema import fund_key  # noqa: F401  (re-exported for the rules)
-from .base import where
+from budgetcheck.core.model import ZERO, Amount, Document, Location, Row, Table
+from budgetcheck.templates.schema import fund_key  # noqa: F401  (re-exported for the rules)
+from budgetcheck.rules.base import where
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +38,7 @@ def by_code(doc: Document, table: Table, code: str, key: str) -> Cell | None:
     amounts = [r.amounts[col] for r in top if r.amounts[col] is not None]
     if not amounts:
         return None
-    from ..arith import total_of  # the sum of rounded figures keeps their rounding
+    from budgetcheck.core.rounding import total_of  # the sum of rounded figures keeps their rounding
 
     loc = where(doc, table, top[0], col)
     total = amounts[0] if len(amounts) == 1 else total_of(amounts, amounts[0].unit)  # type: ignore[arg-type]
@@ -186,7 +186,6 @@ def admin_running(doc: Document) -> Cell | None:
     return sangong(doc, doc.table("T7"), "admin_running")
 
 
-_VIEWS: dict[int, tuple[Document, Document]] = {}
 
 
 def budget_view(doc: Document) -> Document:
@@ -196,9 +195,6 @@ def budget_view(doc: Document) -> Document:
     决算为46.21万元``) is checked against this view, so that 预算 is compared with 预算."""
     from dataclasses import replace as _replace
 
-    hit = _VIEWS.get(id(doc))
-    if hit is not None and hit[0] is doc:
-        return hit[1]
     tables = []
     for t in doc.tables:
         if not any(c.period == "budget" for c in t.columns):
@@ -207,7 +203,4 @@ def budget_view(doc: Document) -> Document:
                         _replace(c, key="final:" + c.key, period="final") if c.is_amount and c.period == "" else c
                         for c in t.columns)
         tables.append(_replace(t, columns=columns))
-    view = _replace(doc, tables=tuple(tables))
-    _VIEWS.clear()
-    _VIEWS[id(doc)] = (doc, view)
-    return view
+    return _replace(doc, tables=tuple(tables))

@@ -3,29 +3,30 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterator
 
-from ..arith import compare_equal
-from ..catalogue import normalise_name, strip_enumerator
-from ..claims import Sentence, claims_of
-from ..claims.extract import label_of
-from ..claims.figures import Figure, figures
-from ..model import Amount, Document, Row, Table
-from .arguments import said
-from .base import UNDECIDED, Fact, compared, where
-from .crossdoc import year_of
-from .lookup import budget_view
-from .quantities import resolve
+from budgetcheck.core.rounding import compare_equal
+from budgetcheck.core.catalogue import normalise_name, strip_enumerator
+from budgetcheck.claims import Sentence
+from budgetcheck.claims.extract import label_of
+from budgetcheck.claims.figures import figures
+from budgetcheck.core.model import Amount, Document, Row, Table
+from budgetcheck.rules.arguments import said
+from budgetcheck.rules.base import UNDECIDED, compared, rule, where, Fact
+from budgetcheck.rules.context import Context
+from budgetcheck.rules.years import document_year
+from budgetcheck.rules.lookup import budget_view
+from budgetcheck.rules.quantities import resolve
 
 def _best(figure: Amount, cells) -> tuple:
     options = [(compare_equal(figure, c.amount), c) for c in cells]
     return min(options, key=lambda o: (o[0].status != "ok", abs(o[0].difference)))
 
 
-def narrative_figures(doc: Document) -> Iterator[Fact]:
+@rule("BC201", "narrative-figures", "error", "narrative")
+def narrative_figures(doc: Document, ctx: Context) -> Iterator[Fact]:
     """Each amount the prose states about a table quantity equals that quantity.
 
     收入预算 and 支出预算 (T1 总计), 本年收入/支出合计, 年终结转结余 and their numbered
@@ -43,17 +44,19 @@ def narrative_figures(doc: Document) -> Iterator[Fact]:
     Fails: ``1. 基本支出15,635.19万元`` while T5 基本支出 is 15,653.19.
     Passes: ``1. 基本支出15,653.19万元``.
     """
-    for s, f, name, comparison, best in matches(doc):
+    for s, f, name, comparison, best in matches(doc, ctx):
         yield from compared(comparison, said(doc, s, name, f.start), f"{name} {f.text} = {best.location.table} "
                             f"{best.location.row} {best.location.column}".strip(),
                             f"正文{name}{f.text}应与{best.location.table}表一致", [best.location])
 
 
-def matches(doc: Document):
-    """Every (sentence, figure, quantity, comparison, table cell) the prose is checked on."""
+def matches(doc: Document, ctx: Context | None = None):
+    """Every (sentence, figure, quantity, comparison, table cell) the prose is checked on
+    (``ctx``: the engine's, else one of its own)."""
+    ctx = ctx or Context(doc)
     year = document_year(doc)
     previous: Sentence | None = None
-    for s in claims_of(doc).sentences:
+    for s in ctx.claims.sentences:
         figs = s.figs
         lead = previous.text if previous is not None and previous.paragraph is s.paragraph and lead_in(previous) else ""
         previous = s
@@ -61,7 +64,7 @@ def matches(doc: Document):
             if f.kind != "money" or f.approx:
                 continue
             label = label_of(s, f)
-            source = budget_view(doc) if doc.category == "final" and states_budget(label) else doc
+            source = ctx.shared("budget view", budget_view) if doc.category == "final" and states_budget(label) else doc
             found = resolve(source, label, s.paragraph.headings, lead, s.text[:f.start], year)
             if found is None or not found[1]:
                 continue
@@ -77,12 +80,6 @@ def states_budget(label: str) -> bool:
     """A phrase of final accounts that names the budget (年初预算, 预算为), not the 决算."""
     text = _FUND_NAMES.sub("", label)
     return "预算" in text and "决算" not in text
-
-
-def document_year(doc: Document) -> str | None:
-    """The year the budget is for: the one its table titles name most (else its text)."""
-    years = Counter(m for t in doc.tables if t.role for m in re.findall(r"(20\d\d)\s*年", t.title))
-    return years.most_common(1)[0][0] if years else year_of(doc)
 
 
 def lead_in(s: Sentence) -> bool:
@@ -119,19 +116,9 @@ class Subject:
     ambiguous: bool = False
 
 
-_SUBJECTS: dict[int, tuple[Document, list]] = {}
-
-
-def _subjects(doc: Document) -> list[tuple[Sentence, Subject, Row | None, Table]]:
-    """The enumerated subjects of the prose with their T5 rows (kept for the last document:
-    two rules read them)."""
-    hit = _SUBJECTS.get(id(doc))
-    if hit is not None and hit[0] is doc:
-        return hit[1]
-    found = _find_subjects(doc)
-    _SUBJECTS.clear()
-    _SUBJECTS[id(doc)] = (doc, found)
-    return found
+def _subjects(ctx: Context) -> list[tuple[Sentence, Subject, Row | None, Table]]:
+    """The enumerated subjects of the prose with their T5 rows (two rules read them)."""
+    return ctx.shared("subjects", lambda doc: _find_subjects(doc, ctx))
 
 
 def item_rows(t5: Table) -> list[tuple[tuple[str, str, str], Row]]:
@@ -155,7 +142,7 @@ def item_rows(t5: Table) -> list[tuple[tuple[str, str, str], Row]]:
     return out
 
 
-def _find_subjects(doc: Document) -> list[tuple[Sentence, Subject, Row | None, Table]]:
+def _find_subjects(doc: Document, ctx: Context) -> list[tuple[Sentence, Subject, Row | None, Table]]:
     t5 = doc.table("T5")
     if t5 is None:
         return []
@@ -165,7 +152,7 @@ def _find_subjects(doc: Document) -> list[tuple[Sentence, Subject, Row | None, T
         if r.code is not None:
             codes.setdefault(r.code.text, []).append(r)
     found = []
-    for s in claims_of(doc).sentences:
+    for s in ctx.claims.sentences:
         if not s.figs or not _MAY_NAME.search(s.text):
             continue
         for m in SUBJECT.finditer(s.text):
@@ -199,7 +186,8 @@ def _unique(rows: list[Row]) -> Row | None:
     return rows[0] if len(rows) == 1 else None
 
 
-def narrative_subjects(doc: Document) -> Iterator[Fact]:
+@rule("BC202", "narrative-subjects", "error", "narrative", requires=("T5",))
+def narrative_subjects(doc: Document, ctx: Context) -> Iterator[Fact]:
     """Each enumerated subject ``X（类）Y（款）Z（项）N万元`` equals T5 合计 of that 项.
 
     Also written ``“X（类）Y（款）Z（项）”科目N万元``, ``“X-Y-Z”科目N万元``, ``Y（款）Z（项）支出
@@ -213,7 +201,7 @@ def narrative_subjects(doc: Document) -> Iterator[Fact]:
     Fails: ``4. 社会保障和就业支出（类）人力资源和社会保障管理事务（款）劳动保障监察（项）1,703.50万元``
     while T5 2080105 is 1,730.50.  Passes: the same paragraph with 1,730.50万元.
     """
-    for s, subject, row, t5 in _subjects(doc):
+    for s, subject, row, t5 in _subjects(ctx):
         loc = said(doc, s, "类/款/项", subject.start)
         stated = figures(subject.amount)[0].amount  # compared in the prose's unit: 938.99万元 against 9,389,913元
         if row is None:  # a renamed or mistyped subject: its amount cannot be compared
@@ -230,7 +218,8 @@ def narrative_subjects(doc: Document) -> Iterator[Fact]:
                             [where(doc, t5, row, total)])
 
 
-def subjects_omitted(doc: Document) -> Iterator[Fact]:
+@rule("BC203", "subjects-omitted", "warning", "narrative", requires=("T5",))
+def subjects_omitted(doc: Document, ctx: Context) -> Iterator[Fact]:
     """Every 项 of T5 with a non-zero 合计 is enumerated in the prose.
 
     Only checked when the prose enumerates subjects at all (budget narratives list
@@ -240,7 +229,7 @@ def subjects_omitted(doc: Document) -> Iterator[Fact]:
     Fails: T5 2159999 其他资源勘探工业信息等支出 33.00 with no paragraph for it.
     Passes: ``33. 资源勘探工业信息等支出（类）…（项）33.00万元`` present.
     """
-    found = _subjects(doc)
+    found = _subjects(ctx)
     t5 = doc.table("T5")
     if not found or t5 is None:
         return
@@ -260,7 +249,8 @@ def subjects_omitted(doc: Document) -> Iterator[Fact]:
                        f"{row.name}{row.label}（{amount.text}）在正文中没有说明")
 
 
-def narrative_counts(doc: Document) -> Iterator[Fact]:
+@rule("BC204", "narrative-counts", "error", "narrative", requires=("T11",))
+def narrative_counts(doc: Document, ctx: Context) -> Iterator[Fact]:
     """The number of 一级项目 the prose states equals the number of T11 project tables.
 
     Fails: ``实行绩效目标管理的一级项目11个`` with ten 一级项目绩效目标表.  Passes: ``…10个``.
@@ -268,7 +258,7 @@ def narrative_counts(doc: Document) -> Iterator[Fact]:
     tables = doc.tables_of("T11")
     if not tables:
         return
-    for c in claims_of(doc).counts:
+    for c in ctx.claims.counts:
         yield from compared(compare_equal(c.figure.amount, Amount(Decimal(len(tables)), Decimal(0), c.figure.amount.unit)),
                             said(doc, c.sentence, "一级项目", c.figure.start), f"{c.what} count = number of T11 tables",
                             f"{c.what}个数应等于一级项目绩效目标表的张数", [where(doc, tables[0])])

@@ -3,13 +3,13 @@ balances and their agreement with the detailed tables."""
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
-from ..arith import compare_equal, compare_sum, total_of
-from ..model import Document, Row, Table
-from .base import Fact, compared, where
-from .lookup import Cell, by_code, cell, fund_key, one, rows_by_code, side_rows, zero_at
+from budgetcheck.core.rounding import compare_equal, compare_sum, total_of
+from budgetcheck.core.model import Document, Row, Table
+from budgetcheck.rules.base import compared, rule, where, Fact
+from budgetcheck.rules.context import Context
+from budgetcheck.rules.lookup import Cell, by_code, cell, fund_key, one, rows_by_code, side_rows, zero_at
 
 SIDES = {"income": ("income", "收入"), "expenditure": ("expenditure", "支出")}
 
@@ -37,7 +37,8 @@ def _sides(table: Table) -> list[str]:
     return list(dict.fromkeys(r.side for r in table.rows if r.side))
 
 
-def overview_balance(doc: Document) -> Iterator[Fact]:
+@rule("BC104", "overview-balance", "error", "tables")
+def overview_balance(doc: Document, ctx: Context) -> Iterator[Fact]:
     """T1 and T4 balance: 本年合计 = Σ lines, 总计 = 本年合计 + 结转, 收入总计 = 支出总计.
 
     On each side, 本年收入合计 (本年支出合计) is the sum of the top-level income
@@ -119,7 +120,8 @@ def _equal(doc: Document, a: Cell | None, b: Cell | None, en: str, zh: str) -> I
     yield from compared(compare_equal(a.amount, b.amount), a.location, en, zh, [b.location])
 
 
-def overview_vs_detail(doc: Document) -> Iterator[Fact]:
+@rule("BC111", "overview-vs-detail", "error", "tables", requires=("T1", "T3"))
+def overview_vs_detail(doc: Document, ctx: Context) -> Iterator[Fact]:
     """The overview tables agree with the detailed tables.
 
     T1: each expenditure line (by 类 name) = T3 合计 of that 类; 本年支出合计 = T3 合计;

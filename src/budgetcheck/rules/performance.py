@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..arith import compare_at_most, compare_sum, total_of
-from ..model import Document, Location, Row, Table
-from .base import Fact, compared, where
-from .lookup import Cell, cell, one
+from budgetcheck.core.rounding import compare_at_most, compare_sum, total_of
+from budgetcheck.core.model import Document, Location, Row, Table
+from budgetcheck.rules.base import compared, rule, where, Fact
+from budgetcheck.rules.context import Context
+from budgetcheck.rules.lookup import Cell, cell, one
 
 PROJECT_STRUCTURES = ("部门专项", "发展经费", "基建项目")
 
@@ -21,7 +22,8 @@ def _check(total: Cell, parts: list[Cell], en: str, zh: str) -> Iterator[Fact]:
                         [p.location for p in parts])
 
 
-def performance_structure(doc: Document) -> Iterator[Fact]:
+@rule("BC141", "performance-structure", "error", "tables", requires=("T10",))
+def performance_structure(doc: Document, ctx: Context) -> Iterator[Fact]:
     """T10's 支出结构 adds up and matches the budget it describes.
 
     In both columns (资金总额, 其中：财政资金) 合计 = 人员支出 + 公用支出 + 部门专项 + 发展经费
@@ -77,7 +79,8 @@ def _against_tables(doc: Document, table: Table, rows: dict[str, Row]) -> Iterat
             )
 
 
-def goal_items(doc: Document) -> Iterator[Fact]:
+@rule("BC142", "goal-items", "error", "tables", requires=("T10",))
+def goal_items(doc: Document, ctx: Context) -> Iterator[Fact]:
     """Each T10 goal's 涉及财政资金 equals the sum of the amounts itemised in its 涉及项目 cell.
 
     A list that continues on the next row after a page break is joined to its goal.
@@ -95,7 +98,8 @@ def goal_items(doc: Document) -> Iterator[Fact]:
                                 f"绩效目标“{goal.label}”涉及财政资金应等于所列{len(goal.items)}个项目金额之和")
 
 
-def project_ceiling(doc: Document) -> Iterator[Fact]:
+@rule("BC143", "project-ceiling", "error", "tables", requires=("T11",))
+def project_ceiling(doc: Document, ctx: Context) -> Iterator[Fact]:
     """In each T11 project, 其中：财政拨款数 does not exceed 预算资金; where 其他资金 is
     printed too, 预算资金 = 财政拨款 + 其他资金.
 

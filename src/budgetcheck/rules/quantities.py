@@ -19,12 +19,12 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable
 
-from ..arith import total_of
-from ..catalogue import normalise_name, strip_enumerator
-from ..model import Document, Row, Table
-from ..schema import fund_key
-from .base import where
-from .lookup import Cell, admin_running, cell, one, procurement, sangong, side_rows
+from budgetcheck.core.rounding import total_of
+from budgetcheck.core.catalogue import normalise_name, strip_enumerator
+from budgetcheck.core.model import Document, Row, Table
+from budgetcheck.templates.schema import fund_key
+from budgetcheck.rules.base import where
+from budgetcheck.rules.lookup import Cell, admin_running, cell, one, procurement, sangong, side_rows
 
 Resolver = Callable[[Document, str, tuple[str, ...]], list[Cell]]
 

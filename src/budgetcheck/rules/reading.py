@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..arith import compare_sum, holds
-from ..model import Document, Location, Table
-from ..schema import GRID_ROLES, OVERVIEW_ROLES, ROLE_NAMES, recognise_title
-from .base import UNDECIDED, Fact, where
-from ..templates import load, squeeze
-from .sums import families
+from budgetcheck.core.rounding import compare_sum, holds
+from budgetcheck.core.model import Document, Location, Table
+from budgetcheck.templates.schema import GRID_ROLES, OVERVIEW_ROLES, ROLE_NAMES, recognise_title
+from budgetcheck.rules.base import UNDECIDED, rule, where, Fact
+from budgetcheck.rules.context import Context
+from budgetcheck.templates import load, squeeze
+from budgetcheck.rules.sums import families
 
 #: Tables that end with (or start with) a 合计 / 总计 row of their own.
 TOTALLED = ("T2", "T3", "T5", "T6", "T8", "T8b", "T9")
@@ -69,7 +70,8 @@ def _form_without_money(table: Table) -> bool:
     return any(r.startswith("no funds") for r in table.readings)
 
 
-def unread_table(doc: Document) -> Iterator[Fact]:
+@rule("BC004", "unread-table", "warning", "reading")
+def unread_table(doc: Document, ctx: Context) -> Iterator[Fact]:
     """A table recognised by its title whose rows could not be read, or a text whose
     tabs had to be given back from its spaces.
 
@@ -100,7 +102,8 @@ def unread_table(doc: Document) -> Iterator[Fact]:
                        "本表未作任何核对")
 
 
-def incomplete_table(doc: Document) -> Iterator[Fact]:
+@rule("BC005", "incomplete-table", "warning", "reading")
+def incomplete_table(doc: Document, ctx: Context) -> Iterator[Fact]:
     """A table that ends without its total, or a text that ends inside its last table.
 
     Every coded table (T2, T3, T5, T6, T8, T9) has a 合计 row, and each overview (T1,
@@ -163,7 +166,8 @@ def _short_of_total(table: Table) -> tuple[str, str] | None:
     return f"{comparison.expected:,}", f"{comparison.actual:,}"
 
 
-def missing_tables(doc: Document) -> Iterator[Fact]:
+@rule("BC006", "missing-tables", "warning", "reading")
+def missing_tables(doc: Document, ctx: Context) -> Iterator[Fact]:
     """Annex tables that the document's own list (目录, 附表 list) names but the text
     does not have.
 
@@ -181,7 +185,7 @@ def missing_tables(doc: Document) -> Iterator[Fact]:
     present = {t.role for t in doc.tables if t.role}
     if not present or not (doc.lines or doc.contents):
         return
-    from ..readers.pdf_text import entry_title
+    from budgetcheck.readers.contents import entry_title
 
     template = load(doc.template)
     titles = {t.line for t in doc.tables}

@@ -13,9 +13,10 @@ import re
 from decimal import Decimal
 from typing import Iterator
 
-from ..arith import Comparison, compare_derived
-from ..model import Amount, Document, Row, Table
-from .base import Fact, compared, where
+from budgetcheck.core.rounding import Comparison, compare_derived
+from budgetcheck.core.model import Amount, Document, Row, Table
+from budgetcheck.rules.base import compared, rule, where, Fact
+from budgetcheck.rules.context import Context
 
 ROLES = ("FSE", "FSD")
 
@@ -28,7 +29,8 @@ def _scored(table: Table) -> list[Row]:
     return [r for r in table.rows if r.kind in ("indicator", "funds") or (table.role == "FSD" and not r.is_total)]
 
 
-def selfeval_scores(doc: Document) -> Iterator[Fact]:
+@rule("BC144", "selfeval-scores", "error", "tables")
+def selfeval_scores(doc: Document, ctx: Context) -> Iterator[Fact]:
     """Each score is at most its weight, and 总分 is the sum of the lines.
 
     Every indicator's 得分 ≤ its 分值, and so is 总分's; the 总分 line's 分值 is the sum of the weights (the
@@ -93,7 +95,8 @@ def score_at_most(score: Amount, weight: Amount) -> Comparison:
 _GROUP = re.compile(r"[（(]\s*(\d{1,3}(?:\.\d+)?)\s*分\s*[)）]")
 
 
-def group_weights(doc: Document) -> Iterator[Fact]:
+@rule("BC146", "indicator-weights", "warning", "tables")
+def group_weights(doc: Document, ctx: Context) -> Iterator[Fact]:
     """An indicator group that states its weight (``产出指标（50分）``) has indicators
     whose 分值 add up to it.
 
@@ -133,7 +136,8 @@ def group_weights(doc: Document) -> Iterator[Fact]:
 
 
 
-def execution_rate(doc: Document) -> Iterator[Fact]:
+@rule("BC145", "execution-rate", "error", "tables")
+def execution_rate(doc: Document, ctx: Context) -> Iterator[Fact]:
     """执行率 = 全年执行数 ÷ 全年预算数, on the funds line of a project self-evaluation and
     on every line of the department's, each figure taken over its rounding interval.
 

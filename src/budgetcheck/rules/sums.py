@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from ..arith import Comparison, compare_sum
-from ..model import Amount, Document, Row, Table
-from ..schema import GRID_ROLES, row_identities, understood
+from budgetcheck.core.rounding import Comparison, compare_sum
+from budgetcheck.core.model import Amount, Document, Row, Table
+from budgetcheck.templates.schema import GRID_ROLES, row_identities, understood
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,16 +129,9 @@ def all_checks(doc: Document) -> Iterator[SumCheck]:
         yield from tree_checks(table)
 
 
-_EVALUATED: dict[int, tuple[Document, list[tuple[SumCheck, Comparison]]]] = {}
-
-
-def evaluated(doc: Document) -> list[tuple[SumCheck, Comparison]]:
-    """Every sum identity of the document with its comparison, computed once: four rules
-    (cross-foots, trees, 合计 rows, unit scale) read the same list."""
-    hit = _EVALUATED.get(id(doc))
-    if hit is not None and hit[0] is doc:
-        return hit[1]
-    result = [(c, compare_sum(c.total.amount, [p.amount for p in c.parts])) for c in all_checks(doc)]
-    _EVALUATED.clear()
-    _EVALUATED[id(doc)] = (doc, result)
-    return result
+def evaluated(ctx) -> list[tuple[SumCheck, Comparison]]:
+    """Every sum identity of the document with its comparison, computed once per document
+    (in the engine's context): four rules (cross-foots, trees, 合计 rows, unit scale) and
+    the check that a table was understood read the same list."""
+    return ctx.shared("sums", lambda doc: [(c, compare_sum(c.total.amount, [p.amount for p in c.parts]))
+                                           for c in all_checks(doc)])

@@ -16,12 +16,13 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterator
 
-from ..arith import VIOLATION
-from ..model import Document, Finding, Location, Table
-from ..schema import FAILED
-from .base import UNDECIDED, Fact, where
-from .sums import evaluated
-from .workbook import unknown_cells
+from budgetcheck.core.rounding import VIOLATION
+from budgetcheck.core.model import Document, Finding, Location, Table
+from budgetcheck.templates.schema import FAILED
+from budgetcheck.rules.base import UNDECIDED, rule, where, Fact
+from budgetcheck.rules.context import Context
+from budgetcheck.rules.sums import evaluated
+from budgetcheck.rules.workbook import unknown_cells
 
 MIN_FAILURES = 3
 
@@ -35,12 +36,16 @@ def _ref(term) -> str:
     return refs[term.column] if term.column < len(refs) else ""
 
 
-def not_understood(doc: Document) -> dict[tuple[str, str], tuple[str, str]]:
+def not_understood(ctx: Context) -> dict[tuple[str, str], tuple[str, str]]:
     """(role, title) of each table that was not understood → the evidence (English, Chinese)."""
+    return ctx.shared("not understood", lambda doc: _not_understood(doc, ctx))
+
+
+def _not_understood(doc: Document, ctx: Context) -> dict[tuple[str, str], tuple[str, str]]:
     rows: dict[tuple[int, str, tuple[int, ...]], list[bool]] = defaultdict(list)
     tables: dict[int, Table] = {}
     unknown = unknown_cells(doc)  # a formula saved without its value decides nothing
-    for check, comparison in evaluated(doc):
+    for check, comparison in evaluated(ctx):
         t = check.table
         if unknown and any(_ref(term) in unknown for term in (check.total, *check.parts)):
             continue
@@ -62,7 +67,8 @@ def not_understood(doc: Document) -> dict[tuple[str, str], tuple[str, str]]:
     return out
 
 
-def table_understood(doc: Document) -> Iterator[Fact]:
+@rule("BC010", "table-understood", "warning", "reading")
+def table_understood(doc: Document, ctx: Context) -> Iterator[Fact]:
     """A table whose identities fail in most rows was not understood: one warning.
 
     When a row sum fails in most rows of a table (three or more), the table was almost
@@ -74,7 +80,7 @@ def table_understood(doc: Document) -> Iterator[Fact]:
     Fails: a T5 whose 合计 differs from 基本支出 + 项目支出 in 27 of 27 rows.
     Passes: a T5 where one row of 27 differs (that row is an error).
     """
-    found = not_understood(doc)
+    found = not_understood(ctx)
     for table in doc.tables:
         failed = next((r for r in table.readings if r.startswith(FAILED)), None)
         if failed:
@@ -88,9 +94,9 @@ def table_understood(doc: Document) -> Iterator[Fact]:
                        "its checks were not reported", f"本表未能正确理解：{zh}；本表的核对结果不予报告")
 
 
-def discount(findings: list[Finding], doc: Document, rule_id: str) -> list[Finding]:
+def discount(findings: list[Finding], ctx: Context, rule_id: str) -> list[Finding]:
     """Drop the errors and notices that rest on a table that was not understood."""
-    found = not_understood(doc)
+    found = not_understood(ctx)
     if not found:
         return findings
     tables = set(found)

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator
 
-from ..model import Document, Finding
-from .base import VIOLATION, Fact, where
-from .sums import SumCheck, Term, all_checks
+from budgetcheck.core.model import Document, Finding
+from budgetcheck.rules.base import VIOLATION, rule, where, Fact
+from budgetcheck.rules.context import Context
+from budgetcheck.rules.sums import SumCheck, Term, all_checks
 
 _TOKEN = re.compile(r"\s+|SUM\(|\)|,|\+|(?P<ref>(?:(?:'(?P<q>(?:[^']|'')+)'|(?P<s>[^\s'!(),+:]+))!)?"
                     r"\$?(?P<c1>[A-Z]{1,3})\$?(?P<r1>\d+)(?::\$?(?P<c2>[A-Z]{1,3})\$?(?P<r2>\d+))?)", re.I)
@@ -66,7 +67,8 @@ def _formula(term: Term) -> str:
     return formulas[term.column] if term.column < len(formulas) else ""
 
 
-def formula_coverage(doc: Document) -> Iterator[Fact]:
+@rule("BC171", "formula-coverage", "error", "tables")
+def formula_coverage(doc: Document, ctx: Context) -> Iterator[Fact]:
     """A total's formula adds every row (or column) that the total stands for.
 
     For each 合计, 小计 or parent-code cell of a coded table whose value is a workbook
@@ -141,7 +143,8 @@ def _covered(ref: str, added: set[tuple[int, int]], by_total, seen: set[str]) ->
                for check in by_total.get(ref, []))
 
 
-def hidden_cells(doc: Document) -> Iterator[Fact]:
+@rule("BC003", "hidden-cells", "warning", "reading")
+def hidden_cells(doc: Document, ctx: Context) -> Iterator[Fact]:
     """Figures in a hidden row or column of the workbook, or on a hidden sheet.
 
     They are read and checked like any other figure, but a reader of the printed or

@@ -14,6 +14,9 @@ Merging an overlay into its base: a table entry with a known role adds its ``tit
 in front of the base's (tried first) and its ``not`` after them, and replaces any
 other key; a new role is inserted before the role named by ``before`` (else at the
 end); lists under ``columns`` are prepended; every other key replaces the base's.
+
+Imports core only; ``schema`` states what the data says about tables (roles, title
+recognition, row identities) for readers, rules and writers.
 """
 
 from __future__ import annotations

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import InputError
-from ..model import Finding
-from .cached import with_saved_values
-from .package import EPOCH, save
+from budgetcheck.core.errors import InputError
+from budgetcheck.core.model import Finding
+from budgetcheck.writers.cached import with_saved_values
+from budgetcheck.writers.package import EPOCH, save
 
 FILLS = {"error": "FFC7CE", "warning": "FFEB9C", "notice": "D9D9D9"}
 RANK = {"error": 0, "warning": 1, "notice": 2}
@@ -40,7 +40,7 @@ def split_ref(ref: str) -> tuple[str, str]:
 
 def annotate(source: str | Path, target: str | Path, findings: list[Finding], lang: str = "zh") -> int:
     """Write the annotated copy of ``source`` to ``target``; returns the cells marked."""
-    from ..readers.xlsx import load, sniff
+    from budgetcheck.readers.xlsx import load, sniff
 
     source, target = Path(source), Path(target)
     if target.resolve() == source.resolve():
@@ -65,7 +65,7 @@ def annotate(source: str | Path, target: str | Path, findings: list[Finding], la
 
 def _saved_values(data: bytes, name: str, book) -> dict[str, dict[str, object]]:
     """The values saved with each formula, to put back after openpyxl writes the copy."""
-    from ..readers.xlsx import load
+    from budgetcheck.readers.xlsx import load
 
     formulas = {ws.title: {c.coordinate for row in ws.iter_rows() for c in row if c.data_type == "f"}
                 for ws in book.worksheets}
@@ -172,8 +172,8 @@ def is_workbook(path: str) -> bool:
 def annotate_run(paths: list[str], reports, target: Path, lang: str, together: bool = False) -> None:
     """``verify --annotate``: mark the one workbook or PDF among ``paths`` with its
     findings (waived or baseline findings are not marked).  A usage mistake is a UsageError."""
-    from ..errors import UsageError
-    from .annotate_pdf import is_pdf
+    from budgetcheck.core.errors import UsageError
+    from budgetcheck.writers.annotate_pdf import is_pdf
 
     books = [p for p in paths if is_workbook(p)]
     pdfs = [p for p in paths if is_pdf(p)]
@@ -193,8 +193,8 @@ def annotate_run(paths: list[str], reports, target: Path, lang: str, together: b
 def annotate_dir_run(paths: list[str], reports, folder: Path, lang: str) -> int:
     """``verify --annotate-dir DIR``: one marked copy of each workbook and PDF checked,
     under its own name in DIR; returns how many were written."""
-    from ..errors import UsageError
-    from .annotate_pdf import is_pdf
+    from budgetcheck.core.errors import UsageError
+    from budgetcheck.writers.annotate_pdf import is_pdf
 
     sources = [p for p in paths if is_workbook(p) or is_pdf(p)]
     names = [Path(p).name for p in sources]
@@ -213,8 +213,8 @@ def annotate_dir_run(paths: list[str], reports, folder: Path, lang: str) -> int:
 
 
 def _mark_one(source: str, target: Path, report, lang: str) -> None:
-    from ..errors import UsageError
-    from .annotate_pdf import annotate_pdf, is_pdf
+    from budgetcheck.core.errors import UsageError
+    from budgetcheck.writers.annotate_pdf import annotate_pdf, is_pdf
 
     findings = [f for f in report.findings if not f.suppressed]
     try:

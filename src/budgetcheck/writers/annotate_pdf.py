@@ -16,11 +16,11 @@ import re
 from io import BytesIO
 from pathlib import Path
 
-from ..errors import InputError
-from ..model import Finding
+from budgetcheck.core.errors import InputError
+from budgetcheck.core.model import Finding
 
 COLOURS = {"error": (220, 38, 38), "warning": (245, 158, 11), "notice": (148, 148, 148)}
-from ..outputs import PDF_LIST_HEADING as HEADING  # the list page's first line: the PDF reader skips that page
+from budgetcheck.core.marks import PDF_LIST_HEADING as HEADING  # the list page's first line: the PDF reader skips that page
 WORDS = {
     "en": {"expected": "expected", "actual": "actual", "difference": "difference", "tolerance": "tolerance"},
     "zh": {"expected": "应为", "actual": "实为", "difference": "差额", "tolerance": "容差"},
@@ -41,7 +41,7 @@ def annotate_pdf(source: str | Path, target: str | Path, findings: list[Finding]
     """Write the marked copy; returns how many findings were marked on a page."""
     import pypdfium2 as pdfium
 
-    from ..outputs import write_atomic
+    from budgetcheck.app.outputs import write_atomic
 
     data = Path(source).read_bytes()
     try:
@@ -81,7 +81,7 @@ _TRAILER = re.compile(rb"trailer\s*<<(.*?)>>\s*startxref\s*(\d+)\s*%%EOF\s*$", r
 def _signed(data: bytes) -> bytes:
     """An incremental update naming budgetcheck as the producer (an Info dictionary),
     so that a folder run knows the copy for one it wrote and does not check it again."""
-    from ..outputs import PDF_PRODUCER
+    from budgetcheck.core.marks import PDF_PRODUCER
 
     m = _TRAILER.search(data)
     if not m:

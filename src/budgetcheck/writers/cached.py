@@ -14,7 +14,7 @@ import zipfile
 from io import BytesIO
 from xml.sax.saxutils import escape
 
-from ..readers.xlsx_parts import sheet_parts
+from budgetcheck.readers.xlsx_parts import sheet_parts
 
 _CELL = re.compile(rb'<c r="(?P<coord>[A-Z]{1,3}\d+)"(?P<attrs>[^>]*)>(?P<f><f[^>]*>[^<]*</f>|<f[^>]*/>)'
                    rb'(?:<v\s*/>|<v></v>)?</c>')

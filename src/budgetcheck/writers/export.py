@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..errors import InputError
-from ..model import Document
-from .layout import Block, recognised, table_block
-from .package import save
+from budgetcheck.core.errors import InputError
+from budgetcheck.core.model import Document
+from budgetcheck.writers.layout import Block, recognised, table_block
+from budgetcheck.writers.package import save
 
 MAX_SHEET_NAME = 31
 WIDTHS = {"code": 11, "name": 34, "text": 18, "amount": 15}
@@ -91,7 +91,7 @@ def workbook(document: Document):
 
 def _prose(document: Document) -> list[str]:
     """The narrative lines: every line that is not part of a table."""
-    from ..claims import table_lines
+    from budgetcheck.claims import table_lines
 
     skip = table_lines(document)
     return [line.strip() for n, line in enumerate(document.lines, 1) if line.strip() and n not in skip and "\t" not in line]

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import zip_longest
 
-from ..model import Amount, Column, Row, Table
-from ..numbers import exponent
-from ..schema import GRID_ROLES, OVERVIEW_ROLES
-from ..readers.grid import SPLIT_KEYS
+from budgetcheck.core.model import Amount, Column, Row, Table
+from budgetcheck.core.figures import exponent
+from budgetcheck.templates.schema import GRID_ROLES, OVERVIEW_ROLES
+from budgetcheck.readers.grid import SPLIT_KEYS
 
 Value = str | Decimal | None
 

@@ -16,7 +16,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import Callable
 
-from ..errors import InputError
+from budgetcheck.core.errors import InputError
 
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 EPOCH = "2000-01-01T00:00:00Z"
