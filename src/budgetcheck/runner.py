@@ -225,6 +225,10 @@ def render(reports, request: Request, language: str, rules, code: int) -> str | 
         from .reporters.github import render as as_github
 
         return as_github(reports, language)
+    if request.fmt == "html":
+        from .reporters.html import render as as_html
+
+        return as_html(reports, language, rules)
     return None
 
 
