@@ -339,7 +339,7 @@ HTML_WORDS: dict[str, dict[str, str]] = {
            "diff_col": "difference", "diff_summary": "{confirmed} confirmed, {contradicted} contradicted, "
            "{unchecked} unchecked", "execution_summary": "{n} subjects; {errors} stated 年初预算数 contradicted by "
            "the budget", "execution": "Budget execution", "years": "Budget changes", "table": "table",
-           "code": "code", "name": "name"},
+           "code": "code", "name": "name", "line_head": "line"},
     "zh": {"title": "budgetcheck 核对报告", "summary": "汇总", "document": "文档", "kind": "类型",
            "found": "已识别的表", "missing": "缺少的表", "run": "已运行的核对", "skipped": "未运行的核对",
            "errors": "错误", "warnings": "警告", "notices": "提示", "status": "结论",
@@ -361,7 +361,7 @@ HTML_WORDS: dict[str, dict[str, str]] = {
            "basic": "基本增减", "project": "项目增减", "rate": "执行率", "budget_col": "预算数", "final_col": "决算数",
            "diff_col": "差额", "diff_summary": "{confirmed}项属实，{contradicted}项不符，{unchecked}项未核对",
            "execution_summary": "共{n}个科目；{errors}处所述年初预算数与部门预算不符",
-           "execution": "预算执行", "years": "预算变化", "table": "表", "code": "科目编码", "name": "名称"},
+           "execution": "预算执行", "years": "预算变化", "table": "表", "code": "科目编码", "name": "名称", "line_head": "行"},
 }
 
 

@@ -14,6 +14,7 @@ place is not a drawn cell (a missing table, the list of annexes) is listed apart
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 
 from ..i18n import html_word
 from .html_page import RANK, esc
@@ -41,8 +42,8 @@ def _tables_for(doc, loc) -> list[int]:
 
 def place(doc, loc) -> Key | None:
     """The cell, row or table of ``doc`` that ``loc`` names, or None."""
-    if loc.table == "narrative":
-        return None
+    if loc.table == "narrative" or not (loc.table or loc.title):
+        return None  # the text, or the document as a whole (its list of annexes)
     tables = _tables_for(doc, loc)
     if not tables:
         return None
@@ -53,6 +54,11 @@ def place(doc, loc) -> Key | None:
                 for ri, row in enumerate(doc.tables[ti].rows):
                     if test(row):
                         return (ti, ri, _column(doc.tables[ti], loc.column))
+        for ti in tables:  # a performance goal of T10: drawn after the rows, its stated figure one cell
+            t = doc.tables[ti]
+            for gi, goal in enumerate(t.goals):
+                if goal.label == loc.row:
+                    return (ti, len(t.rows) + gi, 0)
     return (next((i for i in tables if doc.tables[i].line == loc.line), tables[0]), None, None)
 
 
@@ -188,5 +194,21 @@ def grid(table, ti: int, marks: Marks, findings, prefix: str, lang: str) -> str:
         if row_marks and not lead and cells:
             cells[0] = cells[0].replace("</td>", _sup(row_marks, prefix) + "</td>", 1)
         lines.append(f"<tr{cls}{data}>" + "".join(cells) + "</tr>")
+    lines.append("</tbody></table>")
+    if table.goals:
+        lines.append(_goals(table, ti, marks, findings, prefix, lang))
+    return "\n".join(lines)
+
+
+def _goals(table, ti: int, marks: Marks, findings, prefix: str, lang: str) -> str:
+    """T10's performance goals: each goal, the project amounts its cell lists, the figure stated."""
+    lines = [f'<table class="goals" data-table="{esc(table.role or "")}"><thead><tr>'
+             f"<th>{esc(html_word('item', lang))}</th><th></th><th></th></tr></thead><tbody>"]
+    for gi, goal in enumerate(table.goals):
+        key = (ti, len(table.rows) + gi, 0)
+        items = "、".join(f"{name}{amount.text}" for name, amount in goal.items)
+        stated = goal.stated.text if goal.stated is not None else ""
+        lines.append(f"<tr><td>{esc(goal.label)}</td><td>{esc(items)}</td>"
+                     + _cell(stated, key, SimpleNamespace(name=goal.label), "", True, marks, findings, prefix) + "</tr>")
     lines.append("</tbody></table>")
     return "\n".join(lines)
