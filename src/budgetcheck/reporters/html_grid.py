@@ -157,7 +157,7 @@ def _cell(text: str, key: Key, row, col_label: str, numeric: bool, marks: Marks,
         classes.append(f"c-{worst(here, findings)}")
         data += f' data-findings="{" ".join(map(str, here))}"'
     if rel:
-        classes.append("rel")
+        classes += ["rel", f"rel-{worst(rel, findings)}"]
         data += f' data-related="{" ".join(map(str, rel))}"'
     if here or rel:
         data += f' data-row="{esc(row.name)}" data-col="{esc(col_label)}"'

@@ -36,7 +36,7 @@ tr.total td{font-weight:600}tr.hidden td{font-style:italic;color:#777}
 .c-error{background:#f6c5c5;box-shadow:inset 0 0 0 2px #c62828}
 .c-warning{background:#fde3a7;box-shadow:inset 0 0 0 2px #e69500}
 .c-notice{background:#e4e4e4;box-shadow:inset 0 0 0 1px #888}
-.rel{outline:2px dashed #1e63c6;outline-offset:-3px}
+.rel{outline:2px dashed #1e63c6;outline-offset:-3px}.rel-notice{outline:1px dotted #777}
 .s-verified{color:#1b7f3b}.s-partly-verified{color:#b36b00}.s-not-verified{color:#c62828;font-weight:600}
 ol.findings{padding-left:2em}ol.findings li{margin:.4em 0}
 .sev{display:inline-block;min-width:4.5em;font-weight:600}
