@@ -167,6 +167,23 @@ def test_a_prose_claim_shows_its_sentence_and_arithmetic():
     assert f.message in page.text and f.expected in page.text and f.actual in page.text
 
 
+def test_a_missing_table_partly_verified_and_its_checks_skipped():
+    from budgetcheck.ruleset import all_rules, infos
+
+    report = verify_text(mutate(_sample_text(), "一般公共预算“三公”经费支出情况表\n", "（表略）\n"), "no-t7.txt")
+    assert report.skipped == (("BC121", ("T7",)),)
+    rules = infos([i for i, r in all_rules().items() if r.group != "waivers"])
+    for lang, needs, status in (("en", "BC121: needs T7", "partly verified"), ("zh", "BC121: 缺少T7表", "部分核对")):
+        page = Page(html_report.render([report], lang, rules))
+        assert page.find("td", **{"class": "status s-partly-verified", "data-status": "partly verified"})
+        assert needs in page.text and status in page.text
+        run = [a for a, _ in page.find("td") if a.get("class") == "num n-run"]
+        assert len(run) == 1
+        text = html_report.render([report], lang, rules)
+        assert f'<td class="num n-run">{len(rules) - 1}</td>' in text
+        assert "<td>T1, T2, T3, T4, T5, T6, T8, T9, T10, T11</td><td>T7</td>" in text
+
+
 def test_chinese_report():
     report = verify_text(mutate(_sample_text(), *CELL), "mutated.txt")
     text = _render(report, "zh")
@@ -228,6 +245,8 @@ def test_a_folder_of_several_documents(tmp_path):
     assert [a["data-path"] for a, _ in page.find("tr") if "data-path" in a] == paths
     assert _counts_in_order(text) == [(d["summary"]["errors"], d["summary"]["warnings"], d["summary"]["notices"])
                                       for d in as_json["documents"]]
+    assert re.findall(r'<td class="num n-run">(\d*)</td>', text)[:3] == [re.findall(
+        r'<td class="num n-run">(\d+)</td>', text)[0]] * 3  # the three readable documents ran the same checks
     sections = [a["data-path"] for a, _ in page.find("section")]
     assert sections == paths
     # reports made by the workers lost their documents: the tables are read again and drawn
