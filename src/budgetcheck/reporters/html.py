@@ -82,7 +82,7 @@ def summary_table(reports, lang: str, rules=None) -> str:
                  f'<td class="num n-run">{_checks_run(report, rules)}</td>', f"<td>{_skipped(report, lang)}</td>",
                  *(f'<td class="num n-{k}">{s[k]}</td>' for k in COUNTS),
                  f'<td class="status s-{status.replace(" ", "-")}" data-status="{esc(status)}">'
-                 f"{esc(html_word(status, lang))}</td>"]
+                 f"{esc(html_word(status, lang)) if report.kind == 'document' else ''}</td>"]  # a waiver file: no status
         lines.append(f'<tr data-path="{esc(report.path)}">' + "".join(cells) + "</tr>")
     lines.append("</tbody></table>")
     return "\n".join(lines)
