@@ -19,6 +19,7 @@ from budgetcheck.i18n import HTML_WORDS
 from budgetcheck.outputs import written_by_us
 from budgetcheck.reporters import html as html_report
 from budgetcheck.reporters import jsonout
+from budgetcheck.reporters.html_page import page
 
 from .conftest import SAMPLE
 from .helpers import run_cli, run_inprocess
@@ -321,19 +322,30 @@ def _browser() -> str:
     pytest.skip(reason)
 
 
-def test_the_report_in_a_headless_browser(tmp_path):
-    browser = _browser()
-    report = verify_text(mutate(_sample_text(), *CELL), "mutated.txt")
-    path = tmp_path / "report.html"
-    path.write_text(_render(report), encoding="utf-8")
+def _open(browser: str, path: Path, profile: Path) -> tuple[str, list[str]]:
+    """The DOM headless chromium built from ``path``, and what it logged of the page's console."""
     proc = subprocess.run([browser, "--headless", "--disable-gpu", "--no-sandbox", "--no-first-run",
-                           f"--user-data-dir={tmp_path / 'profile'}", "--enable-logging=stderr", "--v=0",
-                           "--dump-dom", Path(path).as_uri()], capture_output=True, text=True, timeout=120)
+                           f"--user-data-dir={profile}", "--enable-logging=stderr", "--v=0",
+                           "--dump-dom", path.as_uri()], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr[-2000:]
     console = [line for line in proc.stderr.splitlines() if "CONSOLE" in line or "Uncaught" in line
                or "Refused to" in line]
+    return proc.stdout, console
+
+
+def test_the_report_in_a_headless_browser(tmp_path):
+    browser = _browser()
+    # the control: a page whose script fails and which loads an image is heard from
+    bad = tmp_path / "bad.html"
+    bad.write_text(page("x", ['<script>throw new Error("boom")</script>', '<img src="http://127.0.0.1:9/x.png">'],
+                         "en"), encoding="utf-8")
+    assert _open(browser, bad, tmp_path / "profile0")[1], "the browser's console is not logged: the test sees nothing"
+    report = verify_text(mutate(_sample_text(), *CELL), "mutated.txt")
+    path = tmp_path / "report.html"
+    path.write_text(_render(report), encoding="utf-8")
+    dom_text, console = _open(browser, path, tmp_path / "profile")
     assert not console, console  # no script error, nothing the page's policy had to refuse
-    dom = Page(proc.stdout)
+    dom = Page(dom_text)
     errors = [a for a, _ in dom.find("td") if "c-error" in a.get("class", "").split()]
     assert errors and all(a.get("data-row") and a.get("data-findings") for a in errors)
     assert [a for a, _ in dom.find("td") if "rel" in a.get("class", "").split()]
