@@ -80,7 +80,7 @@ def _sample_text() -> str:
     return SAMPLE.read_text(encoding="utf-8")
 
 
-def _cells_of(page: Page, n: int, d: int = 1) -> list[dict]:
+def _cells_of(page: Page, n: int) -> list[dict]:
     return [a for a, _ in page.find("td") if str(n) in a.get("data-findings", "").split()]
 
 
