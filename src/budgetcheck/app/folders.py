@@ -74,8 +74,9 @@ def check_one(path: str, settings: Settings) -> DocumentReport:
                                               f"({type(exc).__name__}: {exc}); please report it")
 
 
-def _light_batch(paths: list[str], settings: Settings, render: Render | None = None) -> list[DocumentReport]:
-    reports = [_light(path, settings) for path in paths]
+def _light_batch(paths: list[str], settings: Settings, render: Render | None = None,
+                 keep_documents: bool = False) -> list[DocumentReport]:
+    reports = [check_one(path, settings) if keep_documents else _light(path, settings) for path in paths]
     if render is None:
         return reports
     from dataclasses import replace
@@ -89,14 +90,15 @@ def _light(path: str, settings: Settings) -> DocumentReport:
 
 def run(items: list[str | DocumentReport], settings: Settings, jobs: int = 1,
         bar: Callable[[int], ContextManager[Callable[[int], None]]] | None = None,
-        render: Render | None = None) -> list[DocumentReport]:
+        render: Render | None = None, keep_documents: bool = False) -> list[DocumentReport]:
     """Check every path (reports already made are kept), in the order given.
 
     ``bar(total)`` gives a context whose value is called with each document done; it
     starts after the workers are forked, so that no progress thread is copied.  With
     ``render`` (a module-level function, so that it can be sent to a worker: the JSON
     reporter's ``prerender``) the workers also render each document's part of the report;
-    this module does not know what the part is."""
+    this module does not know what the part is.  With ``keep_documents`` (HTML output,
+    which draws every table) the workers send the documents back with their reports."""
     paths = [(i, item) for i, item in enumerate(items) if isinstance(item, str)]
     results: list[DocumentReport | None] = [item if not isinstance(item, str) else None for item in items]
     bar = bar or _no_bar
@@ -114,7 +116,7 @@ def run(items: list[str | DocumentReport], settings: Settings, jobs: int = 1,
         from concurrent.futures import ProcessPoolExecutor, as_completed  # only when there are workers
 
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures = {pool.submit(_light_batch, [p for _, p in b], settings, render): b for b in batches}
+            futures = {pool.submit(_light_batch, [p for _, p in b], settings, render, keep_documents): b for b in batches}
             with bar(len(paths)) as tick:
                 for future in as_completed(futures):
                     for (i, _), report in zip(futures[future], future.result()):

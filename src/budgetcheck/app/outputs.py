@@ -114,6 +114,7 @@ _TEXT_MARKS = (
     re.compile(r"^table,key,name,old_name,level,column,old,new,change,percent,status"),  # diff, csv
     re.compile(r"^┏━[━┳┓]*\n┃ tab", re.M),  # diff, console (before issue 14)
     re.compile(r"^ +(table · code · name|表 · 科目编码 · 名称) ", re.M),  # diff, console
+    re.compile(r'<meta name="generator" content="budgetcheck">'),  # HTML report (reporters/html_page.py)
 )
 
 

@@ -21,6 +21,7 @@ class DiffFormat(str, Enum):
     json = "json"
     markdown = "markdown"
     csv = "csv"
+    html = "html"
 
 
 class Level(str, Enum):
@@ -93,6 +94,10 @@ def _emit(result, options, fmt: DiffFormat, output: Optional[Path], lang: str = 
         return
     if fmt is DiffFormat.markdown:
         text = diffout.render_markdown(result, options, lang)
+    elif fmt is DiffFormat.html:
+        from budgetcheck.reporters.html_diff import render as as_html
+
+        text = as_html(result, options, lang)
     else:
         text = {"json": diffout.render_json, "csv": diffout.render_csv}[fmt.value](result, options)
     if output:

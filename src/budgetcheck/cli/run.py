@@ -69,7 +69,7 @@ def verify(request: Request, config) -> int:
         render = None
         if request.fmt == "json":  # the workers render their documents' JSON parts
             from budgetcheck.reporters.jsonout import prerender as render
-        reports = batch.run(items, settings, request.jobs, bar, render=render)
+        reports = batch.run(items, settings, request.jobs, bar, render=render, keep_documents=request.fmt == "html")
 
     if request.cross:
         reports = _cross(reports, settings)
@@ -230,6 +230,10 @@ def render(reports, request: Request, language: str, rules, code: int) -> str | 
         from budgetcheck.reporters.github import render as as_github
 
         return as_github(reports, language)
+    if request.fmt == "html":
+        from budgetcheck.reporters.html_report import render as as_html
+
+        return as_html(reports, language, rules)
     return None
 
 

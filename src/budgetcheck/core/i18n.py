@@ -311,3 +311,61 @@ RULE_SUMMARY_ZH: dict[str, str] = {
     "BC302": "决算所述的年初预算数（三公经费表的预算数、说明中的年初预算为A）与当年部门预算一致（diff 预算 决算）。",
     "BC303": "本年决算的年初结转和结余等于上年决算的年末结转和结余（diff 两年决算）。",
 }
+
+
+#: The words of the HTML reports (reporters/html_report.py, html_grid.py, html_diff.py): every
+#: English word or phrase they write, and its Chinese; tests/test_html_report.py checks
+#: that both languages have the same keys and that the Chinese is Chinese.
+HTML_WORDS: dict[str, dict[str, str]] = {
+    "en": {"title": "budgetcheck report", "summary": "Summary", "document": "document", "kind": "kind",
+           "found": "tables found", "missing": "tables missing", "run": "checks run", "skipped": "checks skipped",
+           "errors": "errors", "warnings": "warnings", "notices": "notices", "status": "status",
+           "verified": "verified", "partly verified": "partly verified", "not verified": "not verified",
+           "budget": "budget (预算)", "final": "final accounts (决算)", "report": "work report", "other": "other",
+           "needs": "needs {tables}", "not_understood": "not understood: {tables}", "none": "none",
+           "cannot": "cannot be read", "tables": "Tables as read", "table_findings": "findings on this table",
+           "item": "item", "unit": "unit: {unit}", "line": "line {n}", "row": "row", "column": "column",
+           "expected": "expected", "actual": "actual", "difference": "difference", "tolerance": "tolerance",
+           "error": "error", "warning": "warning", "notice": "notice", "waived": "waived", "baseline": "in baseline",
+           "prose": "Claims of the text", "sentence": "sentence", "other_findings": "Other findings",
+           "no_findings": "no findings", "related": "related cells", "reread": "the tables could not be read again "
+           "for this report", "legend": "red: error · amber: warning · grey: notice · outlined: a related cell",
+           "documents": "{n} documents", "diff_title": "Changes", "chart": "Largest changes", "rate_chart":
+           "Execution rate by subject", "subject": "subject", "added": "added", "removed": "removed",
+           "renamed": "renamed", "stated": "Stated changes", "quantity": "quantity", "stated_as": "stated",
+           "confirmed": "confirmed", "contradicted": "contradicted", "unchecked": "unchecked", "findings": "Findings",
+           "no_changes": "no changes", "old": "old", "new": "new", "change": "change", "pct": "%",
+           "basic": "Δ basic", "project": "Δ project", "rate": "rate", "budget_col": "budget", "final_col": "final",
+           "diff_col": "difference", "diff_summary": "{confirmed} confirmed, {contradicted} contradicted, "
+           "{unchecked} unchecked", "execution_summary": "{n} subjects; {errors} stated 年初预算数 contradicted by "
+           "the budget", "execution": "Budget execution", "years": "Budget changes", "table": "table",
+           "code": "code", "name": "name", "line_head": "line"},
+    "zh": {"title": "budgetcheck 核对报告", "summary": "汇总", "document": "文档", "kind": "类型",
+           "found": "已识别的表", "missing": "缺少的表", "run": "已运行的核对", "skipped": "未运行的核对",
+           "errors": "错误", "warnings": "警告", "notices": "提示", "status": "结论",
+           "verified": "已核对", "partly verified": "部分核对", "not verified": "未核对",
+           "budget": "预算", "final": "决算", "report": "工作报告", "other": "其他",
+           "needs": "缺少{tables}表", "not_understood": "未能理解：{tables}", "none": "无",
+           "cannot": "无法读取", "tables": "读出的表", "table_findings": "本表的核对结果",
+           "item": "项目", "unit": "单位：{unit}", "line": "第{n}行", "row": "行", "column": "列",
+           "expected": "应为", "actual": "实为", "difference": "差额", "tolerance": "允许误差",
+           "error": "错误", "warning": "警告", "notice": "提示", "waived": "已豁免", "baseline": "在基线中",
+           "prose": "正文所述数字", "sentence": "原句", "other_findings": "其他核对结果",
+           "no_findings": "无核对结果", "related": "相关单元格", "reread": "本报告未能重新读出各表",
+           "legend": "红色：错误 · 琥珀色：警告 · 灰色：提示 · 加框：相关单元格",
+           "documents": "共{n}份文档", "diff_title": "变化", "chart": "变化最大的科目", "rate_chart":
+           "各科目预算执行率", "subject": "科目", "added": "新增", "removed": "取消",
+           "renamed": "更名", "stated": "正文所述增减", "quantity": "项目", "stated_as": "所述",
+           "confirmed": "属实", "contradicted": "不符", "unchecked": "未核对", "findings": "核对结果",
+           "no_changes": "没有变化", "old": "上年", "new": "本年", "change": "增减", "pct": "增减%",
+           "basic": "基本增减", "project": "项目增减", "rate": "执行率", "budget_col": "预算数", "final_col": "决算数",
+           "diff_col": "差额", "diff_summary": "{confirmed}项属实，{contradicted}项不符，{unchecked}项未核对",
+           "execution_summary": "共{n}个科目；{errors}处所述年初预算数与部门预算不符",
+           "execution": "预算执行", "years": "预算变化", "table": "表", "code": "科目编码", "name": "名称", "line_head": "行"},
+}
+
+
+def html_word(key: str, lang: str, **parts: object) -> str:
+    """One word of the HTML reports in ``lang``, its named parts filled in."""
+    text = HTML_WORDS["zh" if lang == "zh" else "en"][key]
+    return text.format(**parts) if parts else text
