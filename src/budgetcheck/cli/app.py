@@ -9,21 +9,41 @@ starting the program costs little more than starting Python and typer.
 from __future__ import annotations
 
 import sys
+from importlib import import_module
 
 import typer
 
-from budgetcheck.cli import config, diff, rules, tables, verify
 from budgetcheck.cli.common import language
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
-                  help="Verify Chinese departmental budget disclosures (部门预算公开).")
-app.command("verify")(verify.verify)
-app.command("export")(verify.export)
-app.command("diff")(diff.diff_command)
-app.command("tables")(tables.tables_command)
-app.command("config")(config.show_config)
-app.command("rules")(rules.rules)
-app.command("explain")(rules.explain)
+#: Every command: its name → (module of budgetcheck.cli, function).  A run imports and
+#: builds only the command it was asked for (``budgetcheck verify …`` never builds the
+#: options of ``diff`` or ``export``); ``--help`` and a mistyped command build them all.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "verify": ("verify", "verify"),
+    "export": ("verify", "export"),
+    "diff": ("diff", "diff_command"),
+    "tables": ("tables", "tables_command"),
+    "config": ("config", "show_config"),
+    "rules": ("rules", "rules"),
+    "explain": ("rules", "explain"),
+}
+
+
+def build(only: str | None = None) -> typer.Typer:
+    """The application with every command, or with only the one named."""
+    application = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                              help="Verify Chinese departmental budget disclosures (部门预算公开).")
+    for name, (module, function) in COMMANDS.items():
+        if only is None or name == only:
+            application.command(name)(getattr(import_module(f"budgetcheck.cli.{module}"), function))
+    application.callback()(main_options)
+    return application
+
+
+def __getattr__(name: str):
+    if name == "app":  # the whole application, for tools that import it
+        return build()
+    raise AttributeError(name)
 
 
 def _version(value: bool) -> None:
@@ -34,7 +54,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def main_options(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
 ) -> None:
@@ -50,14 +69,19 @@ def main() -> None:
     from typer.main import get_command
 
     try:
-        code = get_command(app).main(args=sys.argv[1:], prog_name="budgetcheck", standalone_mode=False)
+        first = sys.argv[1] if len(sys.argv) > 1 else None
+        application = build(first if first in COMMANDS else None)
+        code = get_command(application).main(args=sys.argv[1:], prog_name="budgetcheck", standalone_mode=False)
     except NoArgsIsHelpError as exc:  # bare `budgetcheck` or `budgetcheck verify`: show the help
         typer.echo(exc.ctx.get_help() if exc.ctx else str(exc))
         code = 0 if exc.ctx and exc.ctx.parent is None else 2
     except ClickException as exc:
         from budgetcheck.core.i18n import error_line
 
-        typer.echo(error_line(exc.format_message(), language()), err=True)
+        import re
+
+        message = re.sub(r"( Did you mean [^?]+\?)\1+", r"\1", exc.format_message())  # click says it twice
+        typer.echo(error_line(message, language()), err=True)
         code = exc.exit_code
     except KeyboardInterrupt:  # pragma: no cover - interactive only
         code = 130
