@@ -123,8 +123,8 @@ class Case:
         replacements, the findings the base itself gives (the sample's rounding
         notices) are not the case's: only what the edit brings is returned."""
         found = _rule_findings(self.document(), self.rule, f"{self.id}.txt")
-        if self.text is not None:
-            return found
+        if self.text is not None or not self.replace:
+            return found  # a whole document, or the base itself: every finding is the case's
         left = list(_base_findings(self.base, self.rule))
         out = []
         for f in found:
