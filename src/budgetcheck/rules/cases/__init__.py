@@ -309,12 +309,13 @@ def all_cases() -> list[Case]:
 # -- describing (for ``budgetcheck explain``) ---------------------------------------
 
 _WORDS = {
-    "en": {"fail": "fails", "pass": "passes", "gives": "gives", "nothing": "nothing", "text": "document",
-           "lines": "lines", "from": "cases from", "base": "on the sample", "base-2022": "on the 2022 sample"},
-    "zh": {"fail": "不通过", "pass": "通过", "gives": "结果", "nothing": "无", "text": "文档", "lines": "行",
-           "from": "用例文件", "base": "基于样本", "base-2022": "基于2022年样本"},
+    "en": {"fail": "fails", "pass": "passes", "gives": "gives", "nothing": "nothing", "lines": "lines",
+           "from": "cases from", "was": "was", "now": "now", "after": "after", "adds": "adds", "removes": "removes",
+           "colon": ": "},
+    "zh": {"fail": "不通过", "pass": "通过", "gives": "结果", "nothing": "无", "lines": "行", "from": "用例文件",
+           "was": "原文", "now": "改为", "after": "在此行后", "adds": "插入", "removes": "删去", "colon": "："},
 }
-_WIDTH = 56
+_WIDTH = 100  # of a shown line of a table, cells joined by " | "
 
 
 def describe(rule_id: str, lang: str = "en") -> str:
@@ -323,21 +324,21 @@ def describe(rule_id: str, lang: str = "en") -> str:
     if not has_cases(rule_id):
         return ""
     words = _WORDS.get(lang, _WORDS["en"])
+    colon = words["colon"]
     rc = load(rule_id)
     out = []
     for case in rc.cases:
-        out.append(f"  {words[case.kind]} {case.number}: {case.why}")
+        out.append(f"  {words[case.kind]} {case.number}{colon}{case.why}")
         if case.text is not None:
             lines = [line for line in case.text.strip().splitlines() if line.strip()]
-            out += [f"      {_show(line)}" for line in lines[:3]]
+            out += [f"      {_clip(_show(line))}" for line in lines[:3]]
             if len(lines) > 3:
                 out.append(f"      … ({len(lines)} {words['lines']})")
         else:
             for old, new in case.replace:
-                old_s, new_s = _shorten(old, new)
-                out.append(f"      {old_s} → {new_s}")
+                out += [f"      {line}" for line in _edit(old, new, words)]
         gives = "; ".join(_describe_expected(e, lang) for e in case.expect) or words["nothing"]
-        out.append(f"      {words['gives']}: {gives}")
+        out.append(f"      {words['gives']}{colon}{gives}")
     out.append(f"  ({words['from']} rules/cases/{rc.source})")
     return "\n".join(out) + "\n"
 
@@ -346,39 +347,63 @@ def _describe_expected(e: Expected, lang: str) -> str:
     if lang == "zh":
         from ...i18n import word
 
-        sev = word(e.severity, "zh")
         where = [e.table or "", f"行 {e.row}" if e.row else "", f"列 {e.column}" if e.column else ""]
-        return " ".join([sev, *(w for w in where if w)])
+        return " ".join([word(e.severity, "zh"), *(w for w in where if w)])
     return e.describe()
 
 
-def _show(text: str) -> str:
-    """One line of a table for the eye: tabs as `` | ``, line breaks as ``⏎``."""
-    return text.replace("\t", " | ").replace("\n", " ⏎ ")
-
-
-def _shorten(old: str, new: str) -> tuple[str, str]:
-    """The edit, cut to what changed: a long common start or end becomes ``…``."""
-    if old == "" or new == "":
-        return _clip(_show(old) or "∅"), _clip(_show(new) or "∅")
-    start = 0
-    while start < min(len(old), len(new)) and old[start] == new[start]:
-        start += 1
-    end = 0
-    while end < min(len(old), len(new)) - start and old[-1 - end] == new[-1 - end]:
-        end += 1
-    keep = 24  # context kept on each side of the change
-    a, b = max(0, start - keep), end - keep if end > keep else 0
-
-    def cut(s: str) -> str:
-        stop = len(s) - b
-        return ("…" if a else "") + _show(s[a:stop]) + ("…" if b else "")
-
-    return _clip(cut(old)), _clip(cut(new))
+def _show(line: str) -> str:
+    """One line of a table for the eye: its cells joined by `` | ``."""
+    return " | ".join(cell.strip() for cell in line.split("\t")).strip()
 
 
 def _clip(text: str) -> str:
     return text if len(text) <= _WIDTH else text[: _WIDTH - 1] + "…"
+
+
+def _cells(line: str, other: str) -> tuple[str, str]:
+    """Two versions of a line, a long run of cells they share before the change left out
+    (the first cell, usually the code, is kept)."""
+    a, b = line.split("\t"), other.split("\t")
+    shown = _show(line), _show(other)
+    if max(len(s) for s in shown) <= _WIDTH:
+        return shown
+    same = 0
+    while same < min(len(a), len(b)) and a[same] == b[same]:
+        same += 1
+    keep = max(1, same - 1)
+    if keep > 1:
+        a, b = a[:1] + ["…"] + a[keep:], b[:1] + ["…"] + b[keep:]
+    return _clip(_show("\t".join(a))), _clip(_show("\t".join(b)))
+
+
+def _edit(old: str, new: str, words: dict[str, str]) -> list[str]:
+    """A replacement as a reader sees it: the line(s) before and after, or what is
+    inserted after which line, or what is removed."""
+    o, n = old.split("\n"), new.split("\n")
+    start = 0
+    while start < min(len(o), len(n)) and o[start] == n[start]:
+        start += 1
+    end = 0
+    while end < min(len(o), len(n)) - start and o[len(o) - 1 - end] == n[len(n) - 1 - end]:
+        end += 1
+    was = [line for line in o[start:len(o) - end] if line.strip()]
+    now = [line for line in n[start:len(n) - end] if line.strip()]
+    colon = words["colon"]
+    if not was and not now:  # only blank lines change
+        return [f"{words['was']}{colon}{_clip(_show(old))!r}", f"{words['now']}{colon}{_clip(_show(new))!r}"]
+    if not was:
+        before = next((line for line in reversed(o[:start]) if line.strip()), "")
+        return ([f"{words['after']}{colon}{_clip(_show(before))}"] if before else []) + \
+            [f"{words['adds']}{colon}{_clip(_show(line))}" for line in now]
+    if not now:
+        return [f"{words['removes']}{colon}{_clip(_show(line))}" for line in was[:3]] + \
+            ([f"{words['removes']}{colon}… ({len(was)} {words['lines']})"] if len(was) > 3 else [])
+    if len(was) == 1 and len(now) == 1:
+        a, b = _cells(was[0], now[0])
+        return [f"{words['was']}{colon}{a}", f"{words['now']}{colon}{b}"]
+    return ([f"{words['was']}{colon}{_clip(_show(line))}" for line in was]
+            + [f"{words['now']}{colon}{_clip(_show(line))}" for line in now])
 
 
 __all__ = ["ANNEX", "BASES", "Case", "CaseError", "Expected", "RuleCases", "all_cases", "all_files", "describe",
