@@ -12,7 +12,7 @@ that this document must give::
     [[fail]]
     why = "公用支出 of 2080101 typed 506.32 instead of 560.32"
     replace = [["…1,950.01\\t560.32", "…1,950.01\\t506.32"]]
-    expect = [{severity = "error", table = "T5", row = "2080101", column = "公用支出"}]
+    expect = [{severity = "error", table = "T5", row = "2080101", column = "基本支出/小计"}]
 
     [[pass]]
     why = "…"
@@ -20,7 +20,9 @@ that this document must give::
     expect = []
 
 The findings of the file's rule are compared with ``expect`` as a multiset: as many
-findings as entries, each entry matching one finding on every key it gives.  For a
+findings as entries, each entry matching one finding on every key it gives (``row``
+is the row's label or its code, ``column`` the column's label or its last part:
+``小计`` for ``基本支出/小计``; ``table = ""`` is a finding about the whole document).  For a
 case made by replacements, the findings that the unedited base gives too (the
 sample's own rounding notices) are left out: a case states what its edit brings.  A
 ``[[fail]]`` expects at least one error or warning, a ``[[pass]]`` none (notices
