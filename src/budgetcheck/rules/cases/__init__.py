@@ -335,8 +335,9 @@ def describe(rule_id: str, lang: str = "en") -> str:
         if case.text is not None:
             lines = [line for line in case.text.strip().splitlines() if line.strip()]
             out += [f"      {_clip(_show(line))}" for line in lines[:3]]
-            if len(lines) > 3:
+            if len(lines) > 3:  # and its last line: where a text ends can be the point
                 out.append(f"      … ({len(lines)} {words['lines']})")
+                out.append(f"      {_clip(_show(lines[-1]))}")
         else:
             for old, new in case.replace:
                 out += [f"      {line}" for line in _edit(old, new, words)]
