@@ -109,18 +109,32 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
+def _cases(rule: Rule, lang: str) -> str:
+    """The rule's cases from its file (rules/cases/BCxxx.toml), "" when it has none."""
+    from budgetcheck.rules import cases
+
+    try:
+        return cases.describe(rule.id, lang)
+    except cases.CaseError:
+        return ""  # a broken case file: tests/test_rule_cases.py says why; explain shows the docstring's
+
+
 def explanation(rule: Rule, severity: str | None = None, lang: str = "en") -> str:
     """The text of ``budgetcheck explain`` for one rule: its documentation as written,
-    then its two examples pulled out, so that a reader (or a script) finds them at once.
-    In Chinese the heading, the summary and the labels are Chinese; the documentation
-    itself is English, and says so."""
+    then its examples: the cases of its case file (each failing and passing case with
+    the findings it gives), else the docstring's two pulled out, so that a reader (or a
+    script) finds them at once.  In Chinese the heading, the summary and the labels are
+    Chinese; the documentation itself is English, and says so."""
     if lang == "zh":
         return _explanation_zh(rule, severity)
     parts = explain(rule.doc)
     out = [f"{rule.id} {rule.name} (default severity: {rule.severity}"
            + (f", configured: {severity}" if severity and severity != rule.severity else "")
            + f", group: {rule.group})", "", rule.doc.strip(), ""]
-    if parts.fails or parts.passes:
+    cases = _cases(rule, "en")
+    if cases:
+        out += ["Examples:", cases]
+    elif parts.fails or parts.passes:
         out += ["Examples:", f"  fails:  {parts.fails}", f"  passes: {parts.passes}", ""]
     return "\n".join(out)
 
@@ -133,14 +147,21 @@ def _explanation_zh(rule: Rule, severity: str | None) -> str:
            + (f"，{word('configured', 'zh')}：{word(severity, 'zh')}" if severity and severity != rule.severity else "")
            + f"，{word('in_group', 'zh')}：{rule.group}）", "", RULE_SUMMARY_ZH.get(rule.id, rule.summary), "",
            word("documentation", "zh") + "：", rule.doc.strip(), ""]
-    if parts.fails or parts.passes:
+    cases = _cases(rule, "zh")
+    if cases:
+        out += [word("examples", "zh") + "：", cases]
+    elif parts.fails or parts.passes:
         out += [word("examples", "zh") + "：", f"  {word('fails', 'zh')}：{parts.fails}",
                 f"  {word('passes', 'zh')}：{parts.passes}", ""]
     return "\n".join(out)
 
 
 def examples_of(rule: Rule, lang: str = "en") -> str:
-    """``budgetcheck explain --examples``: the rule and its two examples, nothing else."""
+    """``budgetcheck explain --examples``: the rule and its examples (its cases, else the
+    docstring's two), nothing else."""
+    cases = _cases(rule, lang)
+    if cases:
+        return f"{rule.id} {rule.name}\n{cases}"
     parts = explain(rule.doc)
     if lang == "zh":
         from budgetcheck.core.i18n import word
