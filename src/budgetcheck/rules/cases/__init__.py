@@ -349,7 +349,7 @@ def describe(rule_id: str, lang: str = "en") -> str:
 
 def _describe_expected(e: Expected, lang: str) -> str:
     if lang == "zh":
-        from ...i18n import word
+        from budgetcheck.core.i18n import word
 
         where = [e.table or "", f"行 {e.row}" if e.row else "", f"列 {e.column}" if e.column else ""]
         return " ".join([word(e.severity, "zh"), *(w for w in where if w)])
