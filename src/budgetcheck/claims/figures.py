@@ -3,7 +3,7 @@
 ``1,844.11万元``, ``2.08万件``, ``41.99%``, ``92.52个百分点`` are figures; ``2023年``,
 ``12月31日`` and ``[2020]17号`` are not (no unit of measure).  A figure keeps the
 precision it is written with, scaled exactly by 万/亿, so ``2.56万件`` stands for
-[25,550, 25,650] 件.  Approximate figures (``1400多人``, ``近84万件``, ``约1738.885万元``)
+[25,550, 25,650] 件; a whole count (``20个``) is exact.  Approximate figures (``1400多人``, ``近84万件``, ``约1738.885万元``)
 are marked: no arithmetic claim is checked on them.
 """
 
@@ -74,7 +74,10 @@ def figures(text: str) -> list[Figure]:
             kind, amount = "money", Amount(value, quantum, f"{scale or ''}元", written)
         else:
             factor = SCALE[scale]
-            kind, amount = "count", Amount(value * factor, quantum * factor, unit, written)
+            # a whole count (20个, 1,403人次) is exact: people and cases are not rounded to
+            # the unit; one scaled by 万/亿 (2.56万件) or with decimals stands for an interval
+            exact = scale is None and not frac
+            kind, amount = "count", Amount(value * factor, Decimal(0) if exact else quantum * factor, unit, written)
         start, end = m.span()
         approx = text[max(0, start - 2):start].endswith(APPROX_WORDS) or text[end:end + 2].startswith(APPROX_TAILS)
         out.append(Figure(kind, amount, start, end, written, approx))

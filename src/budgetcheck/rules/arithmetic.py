@@ -85,11 +85,18 @@ def unit_scale(doc: Document, ctx: Context) -> Iterator[Fact]:
     """
     seen: set[tuple[int, int, int]] = set()
     factors = (Decimal(1) / UNIT_SCALE["万元"], UNIT_SCALE["万元"])
-    for check, comparison in evaluated(ctx):
-        if comparison.status != VIOLATION:
-            continue
+    failing = [check for check, comparison in evaluated(ctx) if comparison.status == VIOLATION]
+    # how many failing sums each cell takes part in: a figure in the wrong unit breaks
+    # every sum it is in, a right figure beside it only the one they share
+    broken: dict[tuple[int, int, int], int] = {}
+    for check in failing:
+        for term in (check.total, *check.parts):
+            key = (check.table.index, term.row.line, term.column)
+            broken[key] = broken.get(key, 0) + 1
+    for check in failing:
         terms = [check.total, *check.parts]
         amounts = [t.amount for t in terms]
+        candidates = []
         for k, term in enumerate(terms):
             if term.amount.value == 0:
                 continue
@@ -102,15 +109,25 @@ def unit_scale(doc: Document, ctx: Context) -> Iterator[Fact]:
                     continue
                 scaled = Amount(term.amount.value * factor, term.amount.quantum * factor, term.amount.unit)
                 trial = amounts[:k] + [scaled] + amounts[k + 1:]
-                if key in seen or compare_sum(trial[0], trial[1:]).status == VIOLATION:
-                    continue
-                seen.add(key)
-                other = "元" if factor < 1 else "亿元/万元×10,000"
-                yield Fact(
-                    V, where(doc, check.table, term.row, term.column),
-                    f"{term.amount.text} looks like an amount in {other} inside a {term.amount.unit} table; "
-                    f"in {term.amount.unit} it would be {fmt(scaled.value, Decimal('0.01'))}",
-                    f"{term.amount.text} 疑似按{'元' if factor < 1 else '错误单位'}填列（本表单位为{term.amount.unit}），"
-                    f"折合应为{fmt(scaled.value, Decimal('0.01'))}",
-                    Comparison(scaled.value, term.amount.value, Decimal(0), term.amount.unit, term.amount.quantum),
-                )
+                if compare_sum(trial[0], trial[1:]).status != VIOLATION:
+                    candidates.append((key, term, scaled, factor))
+        if len({c[0] for c in candidates}) > 1:
+            # a parent and its only child: either could be the one typed in the other unit;
+            # the one that breaks another sum too is, and if neither does, nothing is said
+            most = max(broken.get(c[0], 0) for c in candidates)
+            candidates = [c for c in candidates if broken.get(c[0], 0) == most]
+            if most < 2 or len({c[0] for c in candidates}) > 1:
+                continue
+        for key, term, scaled, factor in candidates[:1]:
+            if key in seen:
+                continue
+            seen.add(key)
+            other = "元" if factor < 1 else "亿元/万元×10,000"
+            yield Fact(
+                V, where(doc, check.table, term.row, term.column),
+                f"{term.amount.text} looks like an amount in {other} inside a {term.amount.unit} table; "
+                f"in {term.amount.unit} it would be {fmt(scaled.value, Decimal('0.01'))}",
+                f"{term.amount.text} 疑似按{'元' if factor < 1 else '错误单位'}填列（本表单位为{term.amount.unit}），"
+                f"折合应为{fmt(scaled.value, Decimal('0.01'))}",
+                Comparison(scaled.value, term.amount.value, Decimal(0), term.amount.unit, term.amount.quantum),
+            )

@@ -51,8 +51,8 @@ def code_name(doc: Document, ctx: Context) -> Iterator[Fact]:
         for name, table, row in uses:
             if name != right:  # located at the name's cell, which is what to fix
                 yield Fact(VIOLATION, where(doc, table, row, table.column("name")),
-                           f"code {row.name} is named “{row.label}” here but “{anchor[1].label}” in {anchor[0].label}",
-                           f"科目{row.name}在此名为“{row.label}”，在{anchor[0].label}中名为“{anchor[1].label}”",
+                           f"code {row.name} is named “{row.label}” here but “{anchor[1].label}” in {anchor[0].label()}",
+                           f"科目{row.name}在此名为“{row.label}”，在{anchor[0].label()}中名为“{anchor[1].label}”",
                            related=(where(doc, anchor[0], anchor[1], anchor[0].column("name")),))
 
 

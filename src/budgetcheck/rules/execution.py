@@ -156,7 +156,7 @@ def _unique(rows: list[Row]) -> Row | None:
     return rows[0] if len(rows) == 1 else None
 
 
-_REASON = re.compile(r"原因|由于|因为|主要是|主要用于|追加|调剂|调增")
+_REASON = re.compile(r"原因|由于|因为|主要是|追加|调剂|调增")
 _SANGONG_WORDS = {"sangong": "三公", "abroad": "因公出国", "car": "公务用车", "reception": "公务接待"}
 
 
