@@ -400,6 +400,7 @@ def test_large_file_2mb(tmp_path):
     _same_tables(report, sample_report)
 
 
+@pytest.mark.slow
 def test_huge_file_50mb(tmp_path):
     path = _big(tmp_path, 50)
     assert path.stat().st_size >= 50 * 1024 * 1024

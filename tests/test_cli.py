@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from .helpers import one_error_line
+from .helpers import run_inprocess
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "seeds" / "2023-xiamen-hrss-budget.txt"
@@ -37,13 +38,7 @@ def _env(**extra: str) -> dict[str, str]:
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    proc = subprocess.run(
-        [sys.executable, "-m", "budgetcheck", *args],
-        capture_output=True, text=True, encoding="utf-8", errors="replace",
-        env=env or _env(), timeout=60, cwd=ROOT,
-    )
-    assert "Traceback" not in proc.stderr, proc.stderr[-3000:]
-    return proc
+    return run_inprocess(*args, env=env or _env())
 
 
 def run_json(*args: str, env: dict[str, str] | None = None) -> tuple[subprocess.CompletedProcess, dict]:

@@ -4,9 +4,7 @@ and the two things it changes in the arithmetic (rounding mode, extra tolerance)
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -16,7 +14,7 @@ from budgetcheck.core.rounding import OK, ROUNDING, VIOLATION, compare_at_most, 
 from budgetcheck.app.config import discover, load
 from budgetcheck.core.errors import UsageError
 from budgetcheck.core.model import Amount
-from .helpers import run_cli
+from .helpers import run_inprocess
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "seeds" / "2023-xiamen-hrss-budget.txt"
@@ -26,7 +24,7 @@ T5_RENAMED = "2080101\t行政管理\t2,510.33\t2,510.33\t1,950.01"
 
 
 def run(cwd: Path, *args: str) -> subprocess.CompletedProcess:
-    return run_cli(*args, cwd=cwd)
+    return run_inprocess(*args, cwd=cwd)
 
 
 def one_error(proc: subprocess.CompletedProcess, *needles: str) -> str:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import random
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,6 +15,7 @@ from budgetcheck.readers import read_bytes, read_document
 from tests.synth import generate
 
 from .conftest import ROOT, SAMPLE
+from .helpers import run_inprocess
 
 SEEDS = ROOT / "seeds"
 OLD = SEEDS / "2022-xiamen-hrss-budget.txt"
@@ -27,8 +26,7 @@ def _doc(text: str, name: str = "x.txt"):
 
 
 def _run(*args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "budgetcheck", "diff", *args], capture_output=True, text=True,
-                          cwd=cwd, timeout=120)
+    return run_inprocess("diff", *args, cwd=cwd)
 
 
 @settings(max_examples=25, deadline=None)

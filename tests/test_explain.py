@@ -5,16 +5,15 @@ rules alike, has both in its docstring."""
 from __future__ import annotations
 
 import subprocess
-import sys
 
 from budgetcheck.rules.ruleset import all_rules, explain
 
 from .conftest import ROOT
+from .helpers import run_inprocess
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "budgetcheck", *args], capture_output=True, text=True,
-                          encoding="utf-8", cwd=ROOT, timeout=60)
+    return run_inprocess(*args)
 
 
 def test_every_rule_has_both_examples():

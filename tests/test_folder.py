@@ -8,7 +8,6 @@ import json
 import os
 import random
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,7 @@ from budgetcheck.app.folders import discover, run
 from budgetcheck.engine import Settings
 from budgetcheck.reporters.jsonout import render
 from tests.synth import generate
+from .helpers import run_inprocess
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "seeds" / "2023-xiamen-hrss-budget.txt"
@@ -29,10 +29,7 @@ def _env() -> dict[str, str]:
 
 
 def cli(cwd: Path, *args: str) -> subprocess.CompletedProcess:
-    proc = subprocess.run([sys.executable, "-m", "budgetcheck", *args], cwd=cwd, env=_env(), capture_output=True,
-                          text=True, encoding="utf-8", timeout=300)
-    assert "Traceback" not in proc.stderr, proc.stderr[-3000:]
-    return proc
+    return run_inprocess(*args, cwd=cwd)
 
 
 @pytest.fixture(scope="module")
@@ -119,17 +116,17 @@ def test_prerendered_json_is_not_reused_once_findings_change(tmp_path):
     from dataclasses import replace
 
     from budgetcheck.app.folders import run as run_batch
-    from budgetcheck.reporters.jsonout import render
+    from budgetcheck.reporters.jsonout import prerender, render
 
     paths = []
     for name in ("a.txt", "b.txt"):
         path = tmp_path / name
         path.write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
         paths.append(str(path))
-    reports = run_batch(paths, Settings(), jobs=2, prerender=True)
-    assert all(r.json_text for r in reports)
-    plain = [replace(r, json_text="", json_key=None) for r in reports]
+    reports = run_batch(paths, Settings(), jobs=2, render=prerender)
+    assert all(r.rendered for r in reports)
+    plain = [replace(r, rendered=None) for r in reports]
     assert render(reports) == render(plain)
     changed = [replace(reports[0], findings=reports[0].findings[1:]), reports[1]]
-    assert render(changed) == render([replace(r, json_text="", json_key=None) for r in changed])
+    assert render(changed) == render([replace(r, rendered=None) for r in changed])
     assert render(changed) != render(reports)

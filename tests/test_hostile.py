@@ -405,12 +405,15 @@ def test_jobs_never_start_more_processes_than_documents_or_twice_the_cores(monke
     assert batch.workers(0, 5) == 1
     started = []
 
-    class Recording(batch.ProcessPoolExecutor):
+    import concurrent.futures
+
+    class Recording(concurrent.futures.ProcessPoolExecutor):
         def __init__(self, max_workers=None, **kw):
             started.append(max_workers)
             super().__init__(max_workers=max_workers, **kw)
 
-    monkeypatch.setattr(batch, "ProcessPoolExecutor", Recording)
+    # folders imports the pool only when it starts workers, from concurrent.futures
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Recording)
     paths = [str(H.SAMPLE), str(_SAMPLE.parent / "2022-xiamen-hrss-budget.txt"), str(H.SAMPLE)]
     reports = batch.run(paths, Settings(), jobs=1000)
     assert len(reports) == 3 and started == [min(3, 2 * cores)]

@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,7 +15,7 @@ from budgetcheck.app.api import verify_path, verify_text
 from budgetcheck.app.baselines import fingerprint, template
 from budgetcheck.core.errors import UsageError
 from budgetcheck.app.waivers import apply, load
-from .helpers import run_cli
+from .helpers import run_inprocess
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "seeds" / "2023-xiamen-hrss-budget.txt"
@@ -61,7 +59,7 @@ reason = "names another document: never stale here"
 
 
 def run(cwd: Path, *args: str) -> subprocess.CompletedProcess:
-    return run_cli(*args, cwd=cwd)
+    return run_inprocess(*args, cwd=cwd)
 
 
 def sample() -> str:

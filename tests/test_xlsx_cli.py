@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import subprocess
-import sys
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -23,13 +21,11 @@ from budgetcheck.writers.annotate import FILLS
 from .conftest import ROOT, SAMPLE
 from .test_seed import SEED_NOTICES
 from .xlsx_builders import build, edit_cell, model_of, notices, seed
+from .helpers import run_inprocess
 
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANG")}
-    env.update(LANG="C.UTF-8", PYTHONIOENCODING="utf-8", COLUMNS="200", NO_COLOR="1")
-    return subprocess.run([sys.executable, "-m", "budgetcheck", *args], capture_output=True, text=True,
-                          encoding="utf-8", env=env, cwd=cwd, timeout=120)
+    return run_inprocess(*args, cwd=cwd)
 
 
 def sha(path: Path) -> str:

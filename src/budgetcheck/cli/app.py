@@ -68,6 +68,9 @@ def main() -> None:
         from click.exceptions import ClickException, NoArgsIsHelpError  # type: ignore[no-redef]
     from typer.main import get_command
 
+    from budgetcheck.cli import common
+
+    common._LANGUAGE.clear()  # a new run (the tests run many in one process) starts with no language settled
     try:
         first = sys.argv[1] if len(sys.argv) > 1 else None
         application = build(first if first in COMMANDS else None)
