@@ -156,3 +156,17 @@ def test_the_check_can_fail():
     assert any(t == "budgetcheck.rules" for t, _ in GRAPH["budgetcheck.engine"])
     assert _rank("budgetcheck.engine") > _rank("budgetcheck.rules")
     assert _rank("budgetcheck.cli.app") > _rank("budgetcheck.reporters.console")
+
+
+def test_the_package_holds_no_test_only_code():
+    """The wheel is src/budgetcheck: the synthetic generator and the test tools live in
+    tests/, and no module of the package imports them or a test-only library."""
+    test_only = ("tests", "hypothesis", "reportlab", "pytest", "jsonschema", "pdfplumber")
+    found = []
+    for name, path in MODULES.items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else []
+            found += [f"{name}: {n}" for n in names if n.split(".")[0] in test_only]
+    assert not found, found
+    assert not (SRC / "synth").exists()
