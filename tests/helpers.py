@@ -75,3 +75,11 @@ def run_inprocess(*args: str, cwd: Path | None = None, env: dict[str, str] | Non
     if not traceback_ok:
         assert "Traceback" not in proc.stderr, proc.stderr[-3000:]
     return proc
+
+
+def facts(check, doc) -> list:
+    """The facts one rule's check function yields on a document, in a context of its own
+    (the engine gives every rule the document's context; a test calling one rule does too)."""
+    from budgetcheck.rules.context import Context
+
+    return list(check(doc, Context(doc)))

@@ -23,7 +23,9 @@ from typing import Iterable, Iterator, Mapping
 
 from budgetcheck.core.model import ZERO, Amount
 
-OK, ROUNDING, VIOLATION = "ok", "rounding", "violation"
+#: The one vocabulary of outcomes: a comparison is ok, explained by rounding, or a
+#: violation; a rule that cannot decide says undecided (rules/base.py re-exports them).
+OK, ROUNDING, VIOLATION, UNDECIDED = "ok", "rounding", "violation", "undecided"
 NEAREST, TRUNCATE = "nearest", "truncate"
 
 

@@ -15,8 +15,10 @@ left as read, and the rules report the disagreement.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from budgetcheck.core.rounding import compare_equal, holds
-from budgetcheck.core.model import Amount, Document, Row, Table
+from budgetcheck.core.model import Amount, Document, Table
 from budgetcheck.core.figures import NotANumber, parse_amount
 from budgetcheck.templates.schema import fund_key
 
@@ -92,8 +94,8 @@ def reconcile(doc: Document) -> Document:
         if amounts is None or list(moved) == [c.strip() for c in row.raw.split("\t")]:
             rows.append(row)
             continue
-        rows.append(Row(row.label, row.code, amounts, row.line, row.raw, row.is_total, row.side, row.kind,
-                        row.refs, "realigned", 1, row.bad_cells, row.page))
-    fixed = Table(t2.role, t2.title, t2.unit, t2.columns, tuple(rows), t2.line, t2.index, t2.notes, t2.goals, t2.page)
+        # replace(), not a new Row: every field the reader set (level, memo, note …) is kept
+        rows.append(replace(row, amounts=amounts, alignment="realigned", candidates=1))
+    fixed = replace(t2, rows=tuple(rows))
     tables = tuple(fixed if t is t2 else t for t in doc.tables)
     return Document(doc.path, tables, doc.lines, doc.encoding, doc.kind)

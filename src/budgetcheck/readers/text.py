@@ -89,8 +89,7 @@ def read_tables(lines: list[str], template: Template | None = None) -> list[Tabl
 
 
 def _reindex(table: Table, index: int) -> Table:
-    return Table(table.role, table.title, table.unit, table.columns, table.rows, table.line, index,
-                 table.notes, table.goals, table.page)
+    return replace(table, index=index)  # every other field kept as read
 
 
 def _titles(lines: list[str], template: Template):

@@ -18,7 +18,7 @@ from budgetcheck.core.catalogue import normalise_name
 from budgetcheck.claims.execution import Execution, executions
 from budgetcheck.core.model import Document, Row, Table
 from budgetcheck.rules.arguments import said
-from budgetcheck.rules.base import VIOLATION, compared, rule, where, Fact
+from budgetcheck.rules.base import VIOLATION, compared, rule, where, Fact, UNDECIDED
 from budgetcheck.rules.context import Context
 
 def executions_of(ctx: Context) -> list[Execution]:
@@ -185,7 +185,7 @@ def unexplained_overrun(doc: Document, ctx: Context) -> Iterator[Fact]:
         around = [e.sentence.text[e.final.end:]] + [sentences[i + 1].text] * (0 <= i < len(sentences) - 1
                                                                              and sentences[i + 1].paragraph is e.sentence.paragraph)
         if not any(_REASON.search(t) for t in around):
-            yield Fact("undecided", said(doc, e.sentence, "决算大于预算", e.final.start),
+            yield Fact(UNDECIDED, said(doc, e.sentence, "决算大于预算", e.final.start),
                        f"决算 {e.final.text} is above 预算 {e.budget.text} and no reason is given",
                        f"支出决算{e.final.text}大于年初预算{e.budget.text}，未说明原因")
     table = doc.table("T7")
@@ -204,5 +204,5 @@ def unexplained_overrun(doc: Document, ctx: Context) -> Iterator[Fact]:
         if any(word in s.text and _REASON.search(s.text) for s in sentences):
             continue
         loc: Location = where(doc, table, row, spent)
-        yield Fact("undecided", loc, f"{table.columns[spent].label} 决算 {b.text} is above its 预算 {a.text} "  # type: ignore[union-attr]
+        yield Fact(UNDECIDED, loc, f"{table.columns[spent].label} 决算 {b.text} is above its 预算 {a.text} "  # type: ignore[union-attr]
                    "and the 说明 gives no reason", f"{table.columns[spent].label}决算数{b.text}大于预算数{a.text}，说明中未解释原因")  # type: ignore[union-attr]
