@@ -5,6 +5,7 @@ escaped, each finding's cell coloured in its table, counts as in the JSON report
 from __future__ import annotations
 
 import json
+import random
 import os
 import re
 import shutil
@@ -250,7 +251,7 @@ def test_a_folder_of_several_documents(tmp_path):
         r'<td class="num n-run">(\d+)</td>', text)[0]] * 3  # the three readable documents ran the same checks
     sections = [a["data-path"] for a, _ in page.find("section")]
     assert sections == paths
-    # reports made by the workers lost their documents: the tables are read again and drawn
+    # the workers keep the documents for an HTML report: every table is drawn
     grids = [t for t, _ in page.find("table") if t.get("class") == "grid"]
     assert len(grids) >= 3 * 20
     assert page.find("td", **{"class": "status s-not-verified"})
@@ -349,3 +350,28 @@ def test_the_report_in_a_headless_browser(tmp_path):
     errors = [a for a, _ in dom.find("td") if "c-error" in a.get("class", "").split()]
     assert errors and all(a.get("data-row") and a.get("data-findings") for a in errors)
     assert [a for a, _ in dom.find("td") if "rel" in a.get("class", "").split()]
+
+
+def test_a_folder_of_twenty_documents_in_the_browser(tmp_path):
+    """Issue 12's measure: the report of a folder of 20 documents opens with no console
+    error, shows its coloured cells, and is the same bytes twice."""
+    browser = _browser()
+    from tests.synth import generate
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    text = _sample_text()
+    (folder / "00-sample.txt").write_text(text, encoding="utf-8")
+    (folder / "01-cell.txt").write_text(mutate(text, *CELL), encoding="utf-8")
+    for i in range(2, 20):
+        (folder / f"{i:02d}-generated.txt").write_text(generate(random.Random(1000 + i)).text, encoding="utf-8")
+    out, again = tmp_path / "report.html", tmp_path / "again.html"
+    for target in (out, again):
+        proc = run_inprocess("verify", str(folder), "-f", "html", "-o", str(target), "--jobs", "2", "--no-config")
+        assert proc.returncode == 1, proc.stderr  # the changed cell
+    assert out.read_bytes() == again.read_bytes()
+    dom_text, console = _open(browser, out, tmp_path / "profile")
+    assert not console, console
+    dom = Page(dom_text)
+    assert len([a for a, _ in dom.find("section") if "data-path" in a]) == 20
+    assert [a for a, _ in dom.find("td") if "c-error" in a.get("class", "").split()]
