@@ -15,7 +15,9 @@ import pytest
 
 from budgetcheck.app.api import verify_text
 from budgetcheck.engine import Settings
-from budgetcheck.rules.hygiene import placeholder, placeholders, unit_name, wrong_year
+from budgetcheck.rules.hygiene import placeholder, placeholders
+from budgetcheck.rules.hygiene_name import unit_name
+from budgetcheck.rules.hygiene_year import wrong_year
 from .helpers import facts
 
 ONLY = Settings(select=("BC006", "BC051", "BC052", "BC053"))
