@@ -44,10 +44,10 @@ def _import_api():
 
 
 def _default_seed() -> Path:
-    seeds = sorted((ROOT / "seeds").glob("*.txt"))
+    seeds = sorted((ROOT / "seeds").glob("*-budget.txt"))
     if not seeds:
-        sys.exit(f"bench: no *.txt in {ROOT / 'seeds'}; pass --seed PATH")
-    return seeds[-1]  # the newest year: the bundled 2023 sample that README's first command verifies
+        sys.exit(f"bench: no *-budget.txt in {ROOT / 'seeds'}; pass --seed PATH")
+    return seeds[-1]  # the newest year's budget: the bundled 2023 sample that README's first command verifies
 
 
 def _ms(samples: list[float]) -> float:
@@ -136,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=30, help="in-process runs on the seed (default 30)")
     ap.add_argument("--cli-runs", type=int, default=10, help="subprocess runs of each command (default 10)")
     ap.add_argument("--docs", type=int, default=200, help="synthetic documents to verify (default 200)")
-    ap.add_argument("--seed", type=Path, help="document for (a) and (b); default: the last seeds/*.txt (the 2023 sample)")
+    ap.add_argument("--seed", type=Path, help="document for (a) and (b); default: the last seeds/*-budget.txt (the 2023 sample)")
     ap.add_argument("--no-cli", action="store_true", help="skip the subprocess measurement (b)")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = ap.parse_args(argv)
