@@ -434,18 +434,20 @@ _WORDS = {
            "waivers": "waiver file", "workbook": "workbook: the sample exported to .xlsx",
            "cached": "totals are SUM formulas, with the values Excel saves",
            "bare": "totals are SUM formulas, without saved values",
-           "miss": "the SUM of {cell} leaves out its last row", "formula": "{cell} gets the formula {f} (of its own row)",
-           "hide_rows": "the row of {cell} is hidden", "hide_cols": "the column of {cell} is hidden",
-           "hide_sheet": "the sheet of {cell} is hidden", "stacked": "several tables to a sheet",
-           "split": "codes split over 类/款/项 ({how})", "sep": "; "},
+           "miss": "the SUM of {table} row {row} column {column} leaves out its last row",
+           "formula": "{table} row {row} column {column} gets the formula {f} (of its own row)",
+           "hide_rows": "{table} row {row} is hidden", "hide_cols": "{table} column {column} is hidden",
+           "hide_sheet": "the sheet of {table} is hidden", "stacked": "several tables to a sheet",
+           "split": "codes split over 类/款/项 ({how})"},
     "zh": {"fail": "不通过", "pass": "通过", "gives": "结果", "nothing": "无", "lines": "行", "from": "用例文件",
            "was": "原文", "now": "改为", "after": "在此行后", "adds": "插入", "removes": "删去", "colon": "：",
            "prose": "说明部分（附件1之前）：", "options": "设置", "document": "文件", "documents": "多个文件，按此顺序：",
            "text": "一段文本，共", "base": "底本", "as_is": "原样", "waivers": "豁免文件",
            "workbook": "工作簿：样本导出为 .xlsx", "cached": "合计为 SUM 公式，带 Excel 保存的值",
-           "bare": "合计为 SUM 公式，不带保存的值", "miss": "{cell} 的 SUM 漏掉最后一行", "formula": "{cell} 的公式改为 {f}（本行各列）",
-           "hide_rows": "{cell} 所在行隐藏", "hide_cols": "{cell} 所在列隐藏", "hide_sheet": "{cell} 所在工作表隐藏",
-           "stacked": "多张表同在一个工作表", "split": "科目编码拆为类/款/项（{how}）", "sep": "；"},
+           "bare": "合计为 SUM 公式，不带保存的值", "miss": "{table} 行 {row} 列 {column} 的 SUM 漏掉最后一行",
+           "formula": "{table} 行 {row} 列 {column} 的公式改为 {f}（本行各列）", "hide_rows": "{table} 行 {row} 隐藏",
+           "hide_cols": "{table} 列 {column} 隐藏", "hide_sheet": "{table} 所在工作表隐藏",
+           "stacked": "多张表同在一个工作表", "split": "科目编码拆为类/款/项（{how}）"},
 }
 _WIDTH = 100  # of a shown line of a table, cells joined by " | "
 
@@ -471,9 +473,10 @@ def describe(rule_id: str, lang: str = "en") -> str:
                 body.append(f"  {words['document']} {k}{colon}" + _source_head(doc, words))
                 body += [f"    {line}" for line in _source_lines(doc, words)]
         elif case.workbook is not None:
-            body.append(words["workbook"] + "".join(f"{words['sep']}{part}" for part in _workbook_parts(case.workbook, words)))
+            body.append(words["workbook"])
+            body += [f"  {part}" for part in _workbook_parts(case.workbook, words)]
         else:
-            body += _source_lines(case.single, words)
+            body += _source_lines(case.single, words) or [_source_head(case.single, words)]
         if case.waivers is not None:
             lines = case.waivers.rstrip().split("\n")
             body.append(f"{words['waivers']}{colon.rstrip()}")
@@ -520,8 +523,8 @@ def _source_lines(doc: Source, words: dict[str, str]) -> list[str]:
 
 
 def _workbook_parts(spec: dict, words: dict[str, str]) -> list[str]:
-    def cell(c) -> str:
-        return " ".join(c)
+    def cell(c) -> dict[str, str]:
+        return dict(zip(("table", "row", "column"), c))
 
     parts = []
     if spec.get("formulas"):
@@ -531,13 +534,13 @@ def _workbook_parts(spec: dict, words: dict[str, str]) -> list[str]:
     if spec.get("split"):
         parts.append(words["split"].format(how=spec["split"]))
     if "miss" in spec:
-        parts.append(words["miss"].format(cell=cell(spec["miss"])))
+        parts.append(words["miss"].format(**cell(spec["miss"])))
     for table, row, column, formula in spec.get("formula", []):
-        parts.append(words["formula"].format(cell=cell((table, row, column)), f=formula.replace("{r}", "")))
+        parts.append(words["formula"].format(**cell((table, row, column)), f=formula.replace("{r}", "")))
     for key in ("hide_rows", "hide_cols"):
-        parts += [words[key].format(cell=cell(c)) for c in spec.get(key, [])]
+        parts += [words[key].format(**cell(c)) for c in spec.get(key, [])]
     if "hide_sheet" in spec:
-        parts.append(words["hide_sheet"].format(cell=cell(spec["hide_sheet"])))
+        parts.append(words["hide_sheet"].format(**cell(spec["hide_sheet"])))
     return parts
 
 
