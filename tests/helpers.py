@@ -83,3 +83,12 @@ def facts(check, doc) -> list:
     from budgetcheck.rules.context import Context
 
     return list(check(doc, Context(doc)))
+
+
+def mutate(text: str, old: str, new: str) -> str:
+    """The document with one text of its annex (after the line 附件1) replaced; it must
+    occur there once."""
+    annex_line = "附件1\n"
+    head, annex = text.split(annex_line, 1)
+    assert annex.count(old) == 1, f"{old!r} must occur once in the annex"
+    return head + annex_line + annex.replace(old, new)

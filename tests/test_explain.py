@@ -45,16 +45,65 @@ def test_explain_shows_the_examples():
     assert "(cases from rules/cases/BC101.toml)" in out
 
 
-def test_explain_falls_back_to_the_docstring():
-    """A rule without a case file shows its docstring's two examples."""
+def test_explain_falls_back_to_the_docstring(monkeypatch):
+    """A rule without a case file (or with a broken one) shows its docstring's two
+    examples.  Every rule has a file today, so one is taken away."""
     from budgetcheck.rules import cases
+    from budgetcheck.rules.ruleset import examples_of, explanation
 
-    rule = all_rules()["BC091"]  # a run rule: its cases would need a waiver file
-    assert not cases.has_cases(rule.id)
+    rule = all_rules()["BC091"]
     parts = explain(rule.doc)
-    out = run("explain", rule.id, "--examples").stdout
-    assert out == f"BC091 stale-waiver\n  fails:  {parts.fails}\n  passes: {parts.passes}\n"
-    assert f"Examples:\n  fails:  {parts.fails}\n" in run("explain", rule.id).stdout
+    assert "(cases from rules/cases/BC091.toml)" in examples_of(rule)
+    monkeypatch.setattr(cases, "has_cases", lambda rule_id: False)
+    assert examples_of(rule) == f"BC091 stale-waiver\n  fails:  {parts.fails}\n  passes: {parts.passes}\n"
+    assert f"Examples:\n  fails:  {parts.fails}\n" in explanation(rule)
+    monkeypatch.undo()
+
+    def broken(rule_id):
+        raise cases.CaseError("BC091.toml: not valid TOML")
+
+    monkeypatch.setattr(cases, "load", broken)
+    assert examples_of(rule) == f"BC091 stale-waiver\n  fails:  {parts.fails}\n  passes: {parts.passes}\n"
+
+
+def test_explain_shows_every_kind_of_case():
+    """Edits of the 说明, several documents, a workbook, a waiver file, other settings:
+    each case says what it is made of, in English and in Chinese."""
+    out = run("explain", "BC201").stdout
+    assert "  fails 1: the prose gives 基本支出 as 15,635.19" in out
+    assert ("\n      in the 说明 (before 附件1):\n        was: 1. 基本支出15,653.19万元\n"
+            "        now: 1. 基本支出15,635.19万元\n      gives: error narrative row 基本支出15,635.19 column 基本支出\n") in out
+    out = run("explain", "BC214").stdout
+    assert ("\n      documents, in this order:\n        document 1: a text of 2 lines\n          2023年工作情况\n"
+            "          全年，全市共处理劳动人事争议案件2.08万件。\n        document 2: a text of 2 lines\n") in out
+    assert "\n      gives: error narrative row 2.18万件 line 2\n" in out
+    out = run("explain", "BC301", "--examples").stdout
+    assert "\n        document 2: the base sample (seeds/2023-xiamen-hrss-budget.txt), as published\n" in out
+    out = run("explain", "BC003").stdout
+    assert ("\n      workbook: the sample exported to .xlsx\n        T5 row 2080199 is hidden\n"
+            "      gives: warning T5 row 2080199\n") in out
+    assert "\n        the sheet of T7 is hidden\n" in out
+    assert "(cases from rules/cases/BC003.toml)" in out
+    out = run("explain", "BC091", "--examples").stdout
+    assert out.startswith("BC091 stale-waiver\n  fails 1: the waiver accepts a wrong name")
+    assert ("\n      the base sample (seeds/2023-xiamen-hrss-budget.txt), as published\n      waiver file:\n"
+            "         1  [[waiver]]\n         2  rule = \"BC151\"\n") in out
+    assert "\n      gives: warning line 1\n" in out and "\n      settings: select = BC101\n" in out
+    out = run("explain", "BC007", "--examples").stdout
+    assert "\n      settings: require_tables = true\n      was: 一般公共预算基本支出情况表" in out
+
+
+def test_explain_every_kind_of_case_in_chinese():
+    out = run("explain", "BC091", "--examples", "--lang", "zh").stdout
+    assert out.startswith("BC091 stale-waiver\n  不通过 1：")
+    assert "\n      豁免文件：\n         1  [[waiver]]\n" in out and "\n      结果：警告 第 1 行\n" in out
+    assert "\n      设置：select = BC101\n" in out and "(用例文件 rules/cases/BC091.toml)" in out
+    out = run("explain", "BC214", "--lang", "zh").stdout
+    assert "\n      多个文件，按此顺序：\n        文件 1：一段文本，共 2 行\n" in out
+    out = run("explain", "BC003", "--lang", "zh").stdout
+    assert "\n      工作簿：样本导出为 .xlsx\n        T5 行 2080199 隐藏\n      结果：警告 T5 行 2080199\n" in out
+    out = run("explain", "BC201", "--lang", "zh").stdout
+    assert "\n      说明部分（附件1之前）：\n        原文：1. 基本支出15,653.19万元\n        改为：1. 基本支出15,635.19万元\n" in out
 
 
 def test_explain_cases_in_chinese():

@@ -24,7 +24,7 @@ from budgetcheck.reporters.html_page import page
 
 from .conftest import SAMPLE
 from .helpers import run_cli, run_inprocess
-from .test_rules import mutate
+from .helpers import mutate
 
 OLD = SAMPLE.with_name("2022-xiamen-hrss-budget.txt")
 #: 2080101's 公用支出 typed 506.32 for 560.32: BC101 and BC102 errors (README, Sample output)

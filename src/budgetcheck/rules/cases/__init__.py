@@ -1,42 +1,18 @@
 """Each rule's cases as data: ``rules/cases/BC101.toml`` holds the failing and passing
-cases of BC101, with the findings each must give.
+cases of BC101, with the findings each must give.  The format is described, for a
+finance officer adding a case, in ``rules/cases/FORMAT.md``.
 
-A case file is written for a reader who knows the documents rather than the code (a
-finance officer can add a case): a base document (the bundled sample) and a few
-replacements in its annex, or a whole small document, and the findings of the rule
-that this document must give::
-
-    rule = "BC101"
-    base = "sample"            # or "sample-2022"
-
-    [[fail]]
-    why = "公用支出 of 2080101 typed 506.32 instead of 560.32"
-    replace = [["…1,950.01\\t560.32", "…1,950.01\\t506.32"]]
-    expect = [{severity = "error", table = "T5", row = "2080101", column = "基本支出/小计"}]
-
-    [[pass]]
-    why = "…"
-    text = \"\"\"…a whole small document…\"\"\"
-    expect = []
-
-The findings of the file's rule are compared with ``expect`` as a multiset: as many
-findings as entries, each entry matching one finding on every key it gives (``row``
-is the row's label or its code, ``column`` the column's label or its last part:
-``小计`` for ``基本支出/小计``; ``table = ""`` is a finding about the whole document).  For a
-case made by replacements, the findings that the unedited base gives too (the
-sample's own rounding notices) are left out: a case states what its edit brings.  A
-``[[fail]]`` expects at least one error or warning, a ``[[pass]]`` none (notices
-are allowed: a difference that rounding explains).
-
-Files are read with :mod:`tomllib` and checked when loaded; building a case's
-document needs the seeds of a checkout of the repository (``seeds/``), describing it
-(``budgetcheck explain``) does not.
+This module reads and checks the files and describes their cases (``budgetcheck
+explain``); it needs neither ``seeds/`` nor anything above the rules.  Building a case's
+documents from the bundled sample needs a checkout of the repository (``seeds/``);
+running a case (verifying its documents, applying its waivers, comparing two of them)
+is the tests' business: ``tests/rule_cases.py``.
 """
 
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Iterable
@@ -46,9 +22,18 @@ ANNEX = "附件1\n"
 BASES = {"sample": "seeds/2023-xiamen-hrss-budget.txt", "sample-2022": "seeds/2022-xiamen-hrss-budget.txt"}
 SEVERITIES = ("error", "warning", "notice")
 _FILE_KEYS = {"rule", "base", "fail", "pass"}
-_CASE_KEYS = {"why", "replace", "text", "expect"}
-_EXPECT_KEYS = {"severity", "table", "row", "column"}
+_CASE_KEYS = {"why", "expect", "replace", "replace_prose", "text", "options", "documents", "workbook", "waivers"}
+_DOCUMENT_KEYS = {"base", "replace", "replace_prose", "text"}
+_EXPECT_KEYS = {"severity", "table", "row", "column", "line", "cell"}
+#: what ``workbook`` may say (tests/xlsx_builders.build and the edits made after it)
+WORKBOOK_KEYS = {"formulas", "miss", "formula", "hide_rows", "hide_cols", "hide_sheet", "stacked", "split"}
+#: of those, the edits: the ones that change the plain export
+WORKBOOK_EDITS = {"miss", "formula", "hide_rows", "hide_cols", "hide_sheet"}
+#: the base a workbook is exported from (tests/xlsx_builders exports the 2023 sample)
+WORKBOOK_BASE = "sample"
 _ROOT = Path(__file__).resolve().parents[4]  # src/budgetcheck/rules/cases/__init__.py
+
+Pairs = tuple[tuple[str, str], ...]
 
 
 class CaseError(ValueError):
@@ -63,6 +48,8 @@ class Expected:
     table: str | None = None
     row: str | None = None
     column: str | None = None
+    line: int | None = None
+    cell: str | None = None
 
     def matches(self, finding) -> bool:
         loc = finding.location
@@ -70,14 +57,20 @@ class Expected:
             return False
         if self.table is not None and loc.table != self.table:
             return False
-        if self.row is not None and self.row not in (loc.row, _code(loc.row)):
+        if self.row is not None and self.row not in (loc.row, _code(loc.row)) and not (
+                loc.table == "narrative" and self.row and self.row in loc.row):
             return False
         if self.column is not None and self.column not in (loc.column, loc.column.rsplit("/", 1)[-1]):
+            return False
+        if self.line is not None and loc.line != self.line:
+            return False
+        if self.cell is not None and loc.cell != self.cell:
             return False
         return True
 
     def describe(self) -> str:
-        where = [self.table or "", f"row {self.row}" if self.row else "", f"column {self.column}" if self.column else ""]
+        where = [self.table or "", f"row {self.row}" if self.row else "", f"column {self.column}" if self.column else "",
+                 f"line {self.line}" if self.line is not None else "", f"cell {self.cell}" if self.cell else ""]
         return " ".join([self.severity, *(w for w in where if w)])
 
 
@@ -87,88 +80,115 @@ def _code(row: str) -> str:
 
 
 @dataclass(frozen=True)
+class Source:
+    """One document of a case: a base with replacements, or a whole text."""
+
+    base: str
+    replace: Pairs = ()
+    replace_prose: Pairs = ()
+    text: str | None = None
+
+    @property
+    def edited(self) -> bool:
+        return self.text is None and bool(self.replace or self.replace_prose)
+
+    def build(self, where: str) -> str:
+        """The text of this document: its own text, or the base with its replacements
+        (``replace_prose`` before the line 附件1, ``replace`` after it)."""
+        if self.text is not None:
+            return self.text
+        text = base_text(self.base, where)
+        if not self.edited:
+            return text
+        head, sep, annex = text.partition(ANNEX)
+        if not sep:
+            raise CaseError(f"{where}: the base {self.base!r} has no line 附件1")
+        head = _replaced(head, self.replace_prose, f"{where}: replace_prose", "before the line 附件1 (the 说明)")
+        annex = _replaced(annex, self.replace, f"{where}: replace", "in the annex (after the line 附件1)")
+        return head + sep + annex
+
+
+def _replaced(text: str, pairs: Pairs, where: str, part: str) -> str:
+    for n, (old, new) in enumerate(pairs, 1):
+        count = text.count(old)
+        if count != 1:
+            raise CaseError(f"{where} {n}: {old!r} occurs {count} times {part} of the base; it must occur exactly once")
+        text = text.replace(old, new)
+    return text
+
+
+@dataclass(frozen=True, eq=False)
 class Case:
     rule: str
     kind: str  # "fail" | "pass"
     number: int  # 1, 2 … within its kind
     why: str
     base: str
-    replace: tuple[tuple[str, str], ...] = ()
+    replace: Pairs = ()
     text: str | None = None
     expect: tuple[Expected, ...] = ()
     source: str = ""  # the file's name, for messages
+    replace_prose: Pairs = ()
+    options: dict = field(default_factory=dict)  # engine settings (Settings fields)
+    documents: tuple[Source, ...] = ()  # several documents run together
+    workbook: dict | None = None  # the sample exported to a workbook, then changed
+    waivers: str | None = None  # the text of a waiver file applied to the run
 
     @property
     def id(self) -> str:
         return f"{self.rule}-{self.kind}-{self.number}"
 
+    @property
+    def where(self) -> str:
+        return f"{self.source} {self.id}"
+
+    @property
+    def run(self) -> str:
+        """How the case is run: ``documents``, ``workbook``, ``waivers`` or ``document``."""
+        if self.documents:
+            return "documents"
+        if self.workbook is not None:
+            return "workbook"
+        if self.waivers is not None:
+            return "waivers"
+        return "document"
+
+    @property
+    def single(self) -> Source:
+        """The one document of a case that is not a list of ``documents``."""
+        return Source(self.base, self.replace, self.replace_prose, self.text)
+
+    @property
+    def edited(self) -> bool:
+        """Whether the case is an edit of the base (its replacements, or the edits of its
+        workbook): its expected findings are then only those the edit brings, the ones
+        the unedited base gives too being left out.  A whole text, a list of documents
+        and the base as it is are compared with everything the rule says."""
+        if self.documents:
+            return False
+        if self.workbook is not None:
+            return bool(set(self.workbook) & WORKBOOK_EDITS)
+        return self.single.edited
+
     def document(self) -> str:
         """The text of this case's document: its own text, or the base with its replacements."""
-        if self.text is not None:
-            return self.text
-        text = base_text(self.base, f"{self.source} {self.id}")
-        if not self.replace:
-            return text
-        head, sep, annex = text.partition(ANNEX)
-        if not sep:
-            raise CaseError(f"{self.source} {self.id}: the base {self.base!r} has no line 附件1")
-        for n, (old, new) in enumerate(self.replace, 1):
-            count = annex.count(old)
-            if count != 1:
-                raise CaseError(f"{self.source} {self.id}: replacement {n}: {old!r} occurs {count} times in the annex"
-                                " (after the line 附件1) of the base; it must occur exactly once")
-            annex = annex.replace(old, new)
-        return head + sep + annex
+        return self.single.build(self.where)
 
-    def findings(self) -> list:
-        """The findings of this case's rule on its document.  On a base with
-        replacements, the findings the base itself gives (the sample's rounding
-        notices) are not the case's: only what the edit brings is returned."""
-        found = _rule_findings(self.document(), self.rule, f"{self.id}.txt")
-        if self.text is not None or not self.replace:
-            return found  # a whole document, or the base itself: every finding is the case's
-        left = list(_base_findings(self.base, self.rule))
-        out = []
-        for f in found:
-            key = _key(f)
-            if key in left:
-                left.remove(key)
-            else:
-                out.append(f)
-        return out
+    def texts(self) -> list[str]:
+        """The text of each of its ``documents``."""
+        return [d.build(f"{self.where} document {k}") for k, d in enumerate(self.documents, 1)]
 
     def mismatch(self, findings: Iterable) -> str:
         """"" when ``findings`` (of this case's rule) are what the case expects, else why not."""
         findings = list(findings)
         if len(findings) == len(self.expect) and _assign(list(self.expect), findings):
             return ""
-        got = "\n".join(f"    {f.severity} {f.location.table} row {f.location.row!r} column {f.location.column!r}: "
-                        f"{f.message}" for f in findings) or "    nothing"
+        got = "\n".join(f"    {f.severity} {f.location.table} row {f.location.row!r} column {f.location.column!r}"
+                        + (f" line {f.location.line}" if f.location.line else "")
+                        + (f" cell {f.location.cell}" if f.location.cell else "")
+                        + f": {f.message}" for f in findings) or "    nothing"
         want = "\n".join(f"    {e.describe()}" for e in self.expect) or "    nothing"
-        return f"{self.source} {self.id} ({self.why}):\n  expected\n{want}\n  got\n{got}"
-
-
-def _rule_findings(text: str, rule: str, name: str) -> list:
-    from budgetcheck.app.api import verify_text
-
-    return [f for f in verify_text(text, name).findings if f.rule == rule]
-
-
-def _key(f) -> tuple:
-    loc = f.location
-    return f.severity, loc.table, loc.row, loc.column, f.message
-
-
-_BASE_FINDINGS: dict[str, list] = {}
-
-
-def _base_findings(base: str, rule: str) -> tuple:
-    """What the unedited base document gives for this rule (the base is checked once)."""
-    if base not in _BASE_FINDINGS:
-        from budgetcheck.app.api import verify_text
-
-        _BASE_FINDINGS[base] = verify_text(base_text(base, base), f"{base}.txt").findings
-    return tuple(_key(f) for f in _BASE_FINDINGS[base] if f.rule == rule)
+        return f"{self.where} ({self.why}):\n  expected\n{want}\n  got\n{got}"
 
 
 def _assign(expect: list[Expected], findings: list) -> bool:
@@ -229,11 +249,15 @@ def load(rule_id: str) -> RuleCases:
     return parse(data, name, rule_id)
 
 
+def _unknown(keys: Iterable[str], known: set[str], where: str) -> None:
+    unknown = set(keys) - known
+    if unknown:
+        raise CaseError(f"{where}: unknown key(s) {', '.join(sorted(unknown))} (known: {', '.join(sorted(known))})")
+
+
 def parse(data: dict, name: str, rule_id: str | None = None) -> RuleCases:
     """Check and convert the content of one case file."""
-    unknown = set(data) - _FILE_KEYS
-    if unknown:
-        raise CaseError(f"{name}: unknown key(s) {', '.join(sorted(unknown))} (known: {', '.join(sorted(_FILE_KEYS))})")
+    _unknown(data, _FILE_KEYS, name)
     rule = data.get("rule")
     if not isinstance(rule, str) or not rule:
         raise CaseError(f"{name}: `rule = \"BC…\"` is missing")
@@ -251,30 +275,121 @@ def parse(data: dict, name: str, rule_id: str | None = None) -> RuleCases:
     return RuleCases(rule, base, kinds["fail"], kinds["pass"], name)
 
 
+def _pairs(entry: dict, key: str, where: str) -> Pairs:
+    pairs = entry.get(key, [])
+    if not isinstance(pairs, list) or not all(
+            isinstance(r, list) and len(r) == 2 and all(isinstance(s, str) for s in r) for r in pairs):
+        raise CaseError(f"{where}: `{key}` must be a list of [old, new] pairs of strings")
+    for n, (old, new) in enumerate(pairs, 1):
+        if not old:
+            raise CaseError(f"{where}: `{key}` {n} has an empty old text")
+        if old == new:
+            raise CaseError(f"{where}: `{key}` {n} changes nothing")
+    return tuple((o, n) for o, n in pairs)
+
+
+def _source(entry: dict, base: str, where: str) -> Source:
+    """A document given by ``text`` or by ``base`` + ``replace``/``replace_prose``."""
+    text = entry.get("text")
+    if text is not None and (not isinstance(text, str) or not text.strip()):
+        raise CaseError(f"{where}: `text` must be a non-empty string")
+    if text is not None and ("replace" in entry or "replace_prose" in entry or "base" in entry):
+        raise CaseError(f"{where}: give `text` or a base with `replace`/`replace_prose`, not both")
+    base = entry.get("base", base)
+    if base not in BASES:
+        raise CaseError(f"{where}: unknown base {base!r} (known: {', '.join(BASES)})")
+    return Source(base, _pairs(entry, "replace", where), _pairs(entry, "replace_prose", where), text)
+
+
+def _cell(value, where: str) -> tuple[str, str, str]:
+    if not (isinstance(value, list) and len(value) == 3 and all(isinstance(v, str) for v in value)):
+        raise CaseError(f"{where} must be a cell: [table, row, column label], e.g. [\"T5\", \"20801\", \"合计\"]")
+    return tuple(value)
+
+
+def _workbook(spec, where: str) -> dict:
+    if not isinstance(spec, dict):
+        raise CaseError(f"{where}: `workbook` must be a table ({{formulas = \"cached\"}}, or {{}} for the plain export)")
+    _unknown(spec, WORKBOOK_KEYS, f"{where}: workbook")
+    if spec.get("formulas", "cached") not in ("cached", "bare"):
+        raise CaseError(f"{where}: workbook.formulas must be \"cached\" or \"bare\"")
+    if "miss" in spec:
+        _cell(spec["miss"], f"{where}: workbook.miss")
+        if not spec.get("formulas"):
+            raise CaseError(f"{where}: workbook.miss needs workbook.formulas (a SUM to leave a row out of)")
+    if "hide_sheet" in spec:
+        _cell(spec["hide_sheet"], f"{where}: workbook.hide_sheet")
+    for key in ("hide_rows", "hide_cols"):
+        if key in spec:
+            if not isinstance(spec[key], list) or not spec[key]:
+                raise CaseError(f"{where}: workbook.{key} must be a list of cells [[table, row, column], …]")
+            for n, c in enumerate(spec[key], 1):
+                _cell(c, f"{where}: workbook.{key} {n}")
+    if "formula" in spec:
+        entries = spec["formula"]
+        if not isinstance(entries, list) or not entries or not all(
+                isinstance(e, list) and len(e) == 4 and all(isinstance(v, str) for v in e) and e[3].startswith("=")
+                for e in entries):
+            raise CaseError(f"{where}: workbook.formula must be a list of [table, row, column, \"=…\"]")
+    if "stacked" in spec and not isinstance(spec["stacked"], bool):
+        raise CaseError(f"{where}: workbook.stacked must be true or false")
+    if "split" in spec and spec["split"] not in ("blank", "full", "numbers"):
+        raise CaseError(f"{where}: workbook.split must be \"blank\", \"full\" or \"numbers\"")
+    return dict(spec)
+
+
+def _options(options, where: str) -> dict:
+    """Engine settings by name (that each is a field of ``engine.Settings`` the runner
+    checks: the engine is above this module); a TOML list becomes a tuple."""
+    if not isinstance(options, dict) or not all(isinstance(k, str) and k.isidentifier() for k in options):
+        raise CaseError(f"{where}: `options` must be a table of settings ({{require_tables = true}})")
+    out = {}
+    for key, value in options.items():
+        if isinstance(value, list):
+            if not all(isinstance(v, str) for v in value):
+                raise CaseError(f"{where}: options.{key} must be a list of strings")
+            value = tuple(value)
+        elif not isinstance(value, (str, bool, int, float)):
+            raise CaseError(f"{where}: options.{key} must be a string, a number, true/false or a list")
+        out[key] = value
+    return out
+
+
 def _case(entry: dict, rule: str, kind: str, number: int, base: str, name: str) -> Case:
     where = f"{name} {rule}-{kind}-{number}"
-    unknown = set(entry) - _CASE_KEYS
-    if unknown:
-        raise CaseError(f"{where}: unknown key(s) {', '.join(sorted(unknown))} (known: {', '.join(sorted(_CASE_KEYS))})")
+    _unknown(entry, _CASE_KEYS, where)
     why = entry.get("why")
     if not isinstance(why, str) or not why.strip():
         raise CaseError(f"{where}: `why` is missing: say in one line what the case shows")
     if "\n" in why.strip():
         raise CaseError(f"{where}: `why` must be one line")
-    if "text" in entry and "replace" in entry:
-        raise CaseError(f"{where}: give `text` or `replace`, not both")
-    text = entry.get("text")
-    if text is not None and (not isinstance(text, str) or not text.strip()):
-        raise CaseError(f"{where}: `text` must be a non-empty string")
-    replace = entry.get("replace", [])
-    if not isinstance(replace, list) or not all(
-            isinstance(r, list) and len(r) == 2 and all(isinstance(s, str) for s in r) for r in replace):
-        raise CaseError(f"{where}: `replace` must be a list of [old, new] pairs of strings")
-    for n, (old, new) in enumerate(replace, 1):
-        if not old:
-            raise CaseError(f"{where}: replacement {n} has an empty old text")
-        if old == new:
-            raise CaseError(f"{where}: replacement {n} changes nothing")
+    single = {k for k in ("text", "replace", "replace_prose") if k in entry}
+    if "text" in entry and single - {"text"}:
+        raise CaseError(f"{where}: give `text` or `replace`/`replace_prose`, not both")
+    documents: tuple[Source, ...] = ()
+    if "documents" in entry:
+        others = single | {k for k in ("workbook", "waivers") if k in entry}
+        if others:
+            raise CaseError(f"{where}: `documents` gives every document: no {', '.join(sorted(others))} beside it")
+        entries = entry["documents"]
+        if not isinstance(entries, list) or len(entries) < 2 or not all(isinstance(d, dict) for d in entries):
+            raise CaseError(f"{where}: `documents` must be a list of at least two documents ({{base = …}}, {{text = …}})")
+        for k, d in enumerate(entries, 1):
+            _unknown(d, _DOCUMENT_KEYS, f"{where} document {k}")
+        documents = tuple(_source(d, base, f"{where} document {k}") for k, d in enumerate(entries, 1))
+    single_doc = _source({k: entry[k] for k in single}, base, where)
+    workbook = None
+    if "workbook" in entry:
+        if single or "waivers" in entry:
+            raise CaseError(f"{where}: a `workbook` case is the sample exported and changed: no "
+                            f"{', '.join(sorted(single | ({'waivers'} & set(entry))))} beside it")
+        if base != WORKBOOK_BASE:
+            raise CaseError(f"{where}: a `workbook` is exported from the base {WORKBOOK_BASE!r}, not {base!r}")
+        workbook = _workbook(entry["workbook"], where)
+    waivers = entry.get("waivers")
+    if waivers is not None and (not isinstance(waivers, str) or "[[waiver]]" not in waivers):
+        raise CaseError(f"{where}: `waivers` must be the text of a waiver file (with its [[waiver]] entries)")
+    options = _options(entry.get("options", {}), where)
     if "expect" not in entry:
         raise CaseError(f"{where}: `expect` is missing (`expect = []` when the rule must say nothing)")
     expect = entry["expect"]
@@ -282,22 +397,22 @@ def _case(entry: dict, rule: str, kind: str, number: int, base: str, name: str) 
         raise CaseError(f"{where}: `expect` must be a list of inline tables ({{severity = \"error\", table = \"T5\"}})")
     expected = []
     for n, e in enumerate(expect, 1):
-        unknown = set(e) - _EXPECT_KEYS
-        if unknown:
-            raise CaseError(f"{where}: expected finding {n}: unknown key(s) {', '.join(sorted(unknown))}"
-                            f" (known: {', '.join(sorted(_EXPECT_KEYS))})")
+        _unknown(e, _EXPECT_KEYS, f"{where}: expected finding {n}")
         if e.get("severity") not in SEVERITIES:
             raise CaseError(f"{where}: expected finding {n}: severity must be one of {', '.join(SEVERITIES)}")
-        if not all(isinstance(v, str) for v in e.values()):
-            raise CaseError(f"{where}: expected finding {n}: every value must be a string")
-        expected.append(Expected(e["severity"], e.get("table"), e.get("row"), e.get("column")))
+        if "line" in e and (not isinstance(e["line"], int) or isinstance(e["line"], bool) or e["line"] < 1):
+            raise CaseError(f"{where}: expected finding {n}: line must be a line number (1, 2 …)")
+        if not all(isinstance(v, str) for k, v in e.items() if k != "line"):
+            raise CaseError(f"{where}: expected finding {n}: every value but line must be a string")
+        expected.append(Expected(e["severity"], e.get("table"), e.get("row"), e.get("column"), e.get("line"),
+                                 e.get("cell")))
     serious = [e for e in expected if e.severity != "notice"]
     if kind == "fail" and not serious:
         raise CaseError(f"{where}: a failing case must expect at least one error or warning")
     if kind == "pass" and serious:
         raise CaseError(f"{where}: a passing case may expect notices, never errors or warnings")
-    return Case(rule, kind, number, why.strip(), base, tuple((o, n) for o, n in replace), text,
-                tuple(expected), name)
+    return Case(rule, kind, number, why.strip(), base, single_doc.replace, single_doc.text, tuple(expected), name,
+                single_doc.replace_prose, options, documents, workbook, waivers)
 
 
 def all_files() -> list[RuleCases]:
@@ -314,16 +429,33 @@ def all_cases() -> list[Case]:
 _WORDS = {
     "en": {"fail": "fails", "pass": "passes", "gives": "gives", "nothing": "nothing", "lines": "lines",
            "from": "cases from", "was": "was", "now": "now", "after": "after", "adds": "adds", "removes": "removes",
-           "colon": ": "},
+           "colon": ": ", "prose": "in the 说明 (before 附件1):", "options": "settings", "document": "document",
+           "documents": "documents, in this order:", "text": "a text of", "base": "the base", "as_is": "as published",
+           "waivers": "waiver file", "workbook": "workbook: the sample exported to .xlsx",
+           "cached": "totals are SUM formulas, with the values Excel saves",
+           "bare": "totals are SUM formulas, without saved values",
+           "miss": "the SUM of {table} row {row} column {column} leaves out its last row",
+           "formula": "{table} row {row} column {column} gets the formula {f} (of its own row)",
+           "hide_rows": "{table} row {row} is hidden", "hide_cols": "{table} column {column} is hidden",
+           "hide_sheet": "the sheet of {table} is hidden", "stacked": "several tables to a sheet",
+           "split": "codes split over 类/款/项 ({how})"},
     "zh": {"fail": "不通过", "pass": "通过", "gives": "结果", "nothing": "无", "lines": "行", "from": "用例文件",
-           "was": "原文", "now": "改为", "after": "在此行后", "adds": "插入", "removes": "删去", "colon": "："},
+           "was": "原文", "now": "改为", "after": "在此行后", "adds": "插入", "removes": "删去", "colon": "：",
+           "prose": "说明部分（附件1之前）：", "options": "设置", "document": "文件", "documents": "多个文件，按此顺序：",
+           "text": "一段文本，共", "base": "底本", "as_is": "原样", "waivers": "豁免文件",
+           "workbook": "工作簿：样本导出为 .xlsx", "cached": "合计为 SUM 公式，带 Excel 保存的值",
+           "bare": "合计为 SUM 公式，不带保存的值", "miss": "{table} 行 {row} 列 {column} 的 SUM 漏掉最后一行",
+           "formula": "{table} 行 {row} 列 {column} 的公式改为 {f}（本行各列）", "hide_rows": "{table} 行 {row} 隐藏",
+           "hide_cols": "{table} 列 {column} 隐藏", "hide_sheet": "{table} 所在工作表隐藏",
+           "stacked": "多张表同在一个工作表", "split": "科目编码拆为类/款/项（{how}）"},
 }
 _WIDTH = 100  # of a shown line of a table, cells joined by " | "
 
 
 def describe(rule_id: str, lang: str = "en") -> str:
-    """A rule's cases, for ``explain``: each case's why, its edit (or the first lines
-    of its text) and the findings it gives.  "" when the rule has no case file."""
+    """A rule's cases, for ``explain``: each case's why, what it is made of (its edits,
+    the first lines of its text, its documents, its workbook, its waiver file, its
+    settings) and the findings it gives.  "" when the rule has no case file."""
     if not has_cases(rule_id):
         return ""
     words = _WORDS.get(lang, _WORDS["en"])
@@ -332,26 +464,92 @@ def describe(rule_id: str, lang: str = "en") -> str:
     out = []
     for case in rc.cases:
         out.append(f"  {words[case.kind]} {case.number}{colon}{case.why}")
-        if case.text is not None:
-            lines = [line for line in case.text.strip().splitlines() if line.strip()]
-            out += [f"      {_clip(_show(line))}" for line in lines[:3]]
-            if len(lines) > 3:  # and its last line: where a text ends can be the point
-                out.append(f"      … ({len(lines)} {words['lines']})")
-                out.append(f"      {_clip(_show(lines[-1]))}")
+        body: list[str] = []
+        if case.options:
+            body.append(f"{words['options']}{colon}" + ", ".join(f"{k} = {_value(v)}" for k, v in case.options.items()))
+        if case.documents:
+            body.append(words["documents"])
+            for k, doc in enumerate(case.documents, 1):
+                body.append(f"  {words['document']} {k}{colon}" + _source_head(doc, words))
+                body += [f"    {line}" for line in _source_lines(doc, words)]
+        elif case.workbook is not None:
+            body.append(words["workbook"])
+            body += [f"  {part}" for part in _workbook_parts(case.workbook, words)]
         else:
-            for old, new in case.replace:
-                out += [f"      {line}" for line in _edit(old, new, words)]
+            body += _source_lines(case.single, words) or [_source_head(case.single, words)]
+        if case.waivers is not None:
+            lines = case.waivers.rstrip().split("\n")
+            body.append(f"{words['waivers']}{colon.rstrip()}")
+            body += [f"  {n:>2}  {_clip(line)}" for n, line in enumerate(lines, 1) if line.strip()]
+        out += [f"      {line}" for line in body]
         gives = "; ".join(_describe_expected(e, lang) for e in case.expect) or words["nothing"]
         out.append(f"      {words['gives']}{colon}{gives}")
     out.append(f"  ({words['from']} rules/cases/{rc.source})")
     return "\n".join(out) + "\n"
 
 
+def _value(v) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, tuple):
+        return ", ".join(v)
+    return str(v)
+
+
+def _source_head(doc: Source, words: dict[str, str]) -> str:
+    if doc.text is not None:
+        return f"{words['text']} {len([x for x in doc.text.splitlines() if x.strip()])} {words['lines']}"
+    return f"{words['base']} {doc.base} ({BASES[doc.base]})" + ("" if doc.edited else f", {words['as_is']}")
+
+
+def _source_lines(doc: Source, words: dict[str, str]) -> list[str]:
+    """A document as a reader sees it: the first lines of its text (and its last), or
+    the edits of its base."""
+    out = []
+    if doc.text is not None:
+        lines = [line for line in doc.text.strip().splitlines() if line.strip()]
+        out += [_clip(_show(line)) for line in lines[:3]]
+        if len(lines) > 3:  # and its last line: where a text ends can be the point
+            out.append(f"… ({len(lines)} {words['lines']})")
+            out.append(_clip(_show(lines[-1])))
+        return out
+    if doc.replace_prose:
+        out.append(words["prose"])
+        for old, new in doc.replace_prose:
+            out += [f"  {line}" for line in _edit(old, new, words)]
+    for old, new in doc.replace:
+        out += _edit(old, new, words)
+    return out
+
+
+def _workbook_parts(spec: dict, words: dict[str, str]) -> list[str]:
+    def cell(c) -> dict[str, str]:
+        return dict(zip(("table", "row", "column"), c))
+
+    parts = []
+    if spec.get("formulas"):
+        parts.append(words[spec["formulas"]])
+    if spec.get("stacked"):
+        parts.append(words["stacked"])
+    if spec.get("split"):
+        parts.append(words["split"].format(how=spec["split"]))
+    if "miss" in spec:
+        parts.append(words["miss"].format(**cell(spec["miss"])))
+    for table, row, column, formula in spec.get("formula", []):
+        parts.append(words["formula"].format(**cell((table, row, column)), f=formula.replace("{r}", "")))
+    for key in ("hide_rows", "hide_cols"):
+        parts += [words[key].format(**cell(c)) for c in spec.get(key, [])]
+    if "hide_sheet" in spec:
+        parts.append(words["hide_sheet"].format(**cell(spec["hide_sheet"])))
+    return parts
+
+
 def _describe_expected(e: Expected, lang: str) -> str:
     if lang == "zh":
         from budgetcheck.core.i18n import word
 
-        where = [e.table or "", f"行 {e.row}" if e.row else "", f"列 {e.column}" if e.column else ""]
+        where = [e.table or "", f"行 {e.row}" if e.row else "", f"列 {e.column}" if e.column else "",
+                 f"第 {e.line} 行" if e.line is not None else "", f"单元格 {e.cell}" if e.cell else ""]
         return " ".join([word(e.severity, "zh"), *(w for w in where if w)])
     return e.describe()
 
@@ -410,5 +608,5 @@ def _edit(old: str, new: str, words: dict[str, str]) -> list[str]:
             + [f"{words['now']}{colon}{_clip(_show(line))}" for line in now])
 
 
-__all__ = ["ANNEX", "BASES", "Case", "CaseError", "Expected", "RuleCases", "all_cases", "all_files", "describe",
-           "has_cases", "load", "parse", "rule_ids"]
+__all__ = ["ANNEX", "BASES", "Case", "CaseError", "Expected", "RuleCases", "Source", "WORKBOOK_EDITS", "all_cases",
+           "all_files", "describe", "has_cases", "load", "parse", "rule_ids"]
