@@ -11,10 +11,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def cli_env() -> dict[str, str]:
-    """A fixed locale and width, so that output does not depend on the machine."""
+def cli_env(**extra: str) -> dict[str, str]:
+    """A fixed locale and width, so that output does not depend on the machine (and
+    ``extra`` on top)."""
     env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANG")}
     env.update(LANG="C.UTF-8", PYTHONIOENCODING="utf-8", COLUMNS="200", NO_COLOR="1")
+    env.update(extra)
     return env
 
 
@@ -27,6 +29,29 @@ def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = No
     if not traceback_ok:
         assert "Traceback" not in proc.stderr, proc.stderr[-3000:]
     return proc
+
+
+def run_cli_together(commands: list[tuple[Path | None, tuple[str, ...]]], timeout: float = 120,
+                     traceback_ok: bool = False) -> list[subprocess.CompletedProcess]:
+    """Several ``python -m budgetcheck`` command lines (cwd, args) at once, as real
+    processes: the suite stays fast where the process itself is the point."""
+    procs = [(args, subprocess.Popen([sys.executable, "-m", "budgetcheck", *args], cwd=cwd or ROOT, env=cli_env(),
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
+                                     errors="replace"))
+             for cwd, args in commands]
+    done = []
+    try:
+        for args, proc in procs:
+            out, err = proc.communicate(timeout=timeout)
+            if not traceback_ok:
+                assert "Traceback" not in err, err[-3000:]
+            done.append(subprocess.CompletedProcess(args, proc.returncode, out, err))
+    finally:
+        for _, proc in procs:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+    return done
 
 
 def one_error_line(proc: subprocess.CompletedProcess, *needles: str) -> str:

@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import random
 import re
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
-from .helpers import cli_env as _env
+from .helpers import run_cli, run_cli_together
 from .helpers import one_error_line
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -40,31 +38,12 @@ T5_CUT_ROW = "2080150\t事业运行\t2,124.17\t2,124.17\t987.68\t1,136.50\t\n"
 
 
 def run(*args: str, timeout: float = 60) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "budgetcheck", *args],
-        capture_output=True, text=True, encoding="utf-8", errors="replace",
-        env=_env(), timeout=timeout, cwd=ROOT,
-    )
+    return run_cli(*args, timeout=timeout, traceback_ok=True)  # the tests look for tracebacks themselves
 
 
 def run_together(*commands: tuple[str, ...], timeout: float = 60) -> list[subprocess.CompletedProcess]:
     """Run several independent command lines at once (the suite stays fast)."""
-    procs = [
-        subprocess.Popen([sys.executable, "-m", "budgetcheck", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                         text=True, encoding="utf-8", errors="replace", env=_env(), cwd=ROOT)
-        for args in commands
-    ]
-    done = []
-    try:
-        for args, proc in zip(commands, procs):
-            out, err = proc.communicate(timeout=timeout)
-            done.append(subprocess.CompletedProcess(args, proc.returncode, out, err))
-    finally:
-        for proc in procs:
-            if proc.poll() is None:
-                proc.kill()
-                proc.wait()
-    return done
+    return run_cli_together([(None, args) for args in commands], timeout=timeout, traceback_ok=True)
 
 
 def sample_text() -> str:

@@ -15,11 +15,11 @@ import json
 import os
 import re
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from .helpers import run_cli_together
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = ROOT / "fixtures" / "golden"
@@ -32,23 +32,9 @@ FORMATS = {"sarif": "sarif", "junit": "junit.xml", "github": "github.txt"}
 UPDATE = os.environ.get("BUDGETCHECK_UPDATE_GOLDEN") == "1"
 
 
-def _env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANG")}
-    env.update(LANG="C.UTF-8", PYTHONIOENCODING="utf-8", COLUMNS="200", NO_COLOR="1")
-    return env
-
-
 def run_all(commands: list[tuple[Path, tuple[str, ...]]]) -> list[subprocess.CompletedProcess]:
     """Run several `budgetcheck verify` command lines at once (cwd, args), as a user would."""
-    procs = [(args, subprocess.Popen([sys.executable, "-m", "budgetcheck", "verify", *args], cwd=cwd, env=_env(),
-                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8"))
-             for cwd, args in commands]
-    out = []
-    for args, proc in procs:
-        stdout, stderr = proc.communicate(timeout=120)
-        assert "Traceback" not in stderr, stderr[-3000:]
-        out.append(subprocess.CompletedProcess(args, proc.returncode, stdout, stderr))
-    return out
+    return run_cli_together([(cwd, ("verify", *args)) for cwd, args in commands])
 
 
 @pytest.fixture(scope="module")
