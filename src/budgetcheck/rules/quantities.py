@@ -282,6 +282,11 @@ QUANTITIES: tuple[Quantity, ...] = tuple(
          NARROW + "|" + FUNDS.replace("本年|当年|", ""), None),
         ("本年支出", r"(?:本年|当年)(?:预算)?支出(?:预算)?$", lambda d, l, h: _t1(d, "expenditure", "year_total"),
          NARROW + "|" + FUNDS.replace("本年|当年|", ""), None),
+        # final accounts (决算) name their totals without 预算: 收入总计, 支出总计
+        ("财政拨款收入总计", r"(?<!非)财政拨款收入总计$", lambda d, l, h: _t4(d, "income", "grand_total"), None, None),
+        ("财政拨款支出总计", r"(?<!非)财政拨款支出总计$", lambda d, l, h: _t4(d, "expenditure", "grand_total"), None, None),
+        ("收入总计", r"^收入总计$", lambda d, l, h: _t1(d, "income", "grand_total"), None, None),
+        ("支出总计", r"^支出总计$", lambda d, l, h: _t1(d, "expenditure", "grand_total"), None, None),
         ("收入预算", r"收入预算(?:总额|总计|数)?$", lambda d, l, h: _t1(d, "income", "grand_total"), NARROW + "|" + FUNDS, None),
         ("收入预算", r"收支(?:总)?预算(?:总计|总额)?$", lambda d, l, h: _t1(d, "income", "grand_total"), NARROW + "|" + FUNDS, None),
         ("支出预算", r"支出预算(?:总额|总计|数)?$", lambda d, l, h: _t1(d, "expenditure", "grand_total"), NARROW + "|" + FUNDS, None),
