@@ -70,8 +70,9 @@ def execution_figures(doc: Document, ctx: Context) -> Iterator[Fact]:
     """The 决算 a sentence states is the table's: a ``X（类）Y（款）Z（项）`` subject's B is
     that 项's 合计 in 一般公共预算财政拨款支出决算表 (F5); a project's (``某项目综述：…
     项目全年预算数为A，执行数为B``, and its ``自评得分为S分``) is its 绩效自评表's 全年预算数,
-    全年执行数 and 总分.  A subject whose names match no row is not checked; the
-    totals (财政拨款支出, “三公”经费) are checked by narrative-figures (BC201).
+    全年执行数 and 总分; a subject that names a quantity of the tables (财政拨款支出,
+    一般公共预算财政拨款支出, “三公”经费 and its parts) is that quantity's 决算 figure.  A
+    subject that names nothing the tables have is not checked.
 
     Fails: ``信息化运行维护项目绩效自评综述：…项目自评得分为88.5分`` while its form's
     总分 is 90.5.  Passes: 90.5分.
