@@ -252,6 +252,9 @@ def test_a_table_change_within_rounding_is_not_an_error():
 PROSE = [
     # (rule, where the finding is: the start of its sentence, old, new)
     ("BC201", "2023年度收入总计", "2023年度收入总计132,463.40万元", "2023年度收入总计132,436.40万元"),
+    ("BC201", "2023年度收入总计", "支出总计132,463.40万元，收支平衡", "支出总计132,643.40万元，收支平衡"),
+    ("BC201", "2023年度财政拨款收入总计", "2023年度财政拨款收入总计130,017.41万元", "2023年度财政拨款收入总计130,107.41万元"),
+    ("BC201", "2023年度财政拨款收入总计", "其中：本年收入130,017.41万元", "其中：本年收入130,107.41万元"),
     ("BC201", "2023年度本年收入合计", "其中：财政拨款收入130,017.41万元", "其中：财政拨款收入130,071.41万元"),
     ("BC201", "2023年度本年支出合计", "其中：基本支出15,554.63万元", "其中：基本支出15,545.63万元"),
     ("BC201", "2023年度财政拨款支出总计", "其中：本年支出129,431.17万元", "其中：本年支出129,413.17万元"),
@@ -299,3 +302,61 @@ def test_a_prose_change_within_rounding_is_not_an_error():
         text = _text()
         assert text.count(old) == 1, old
         assert _errors_and_warnings(text.replace(old, new)) == [], old
+
+
+# --- the general readings the sample needed, on their own ------------------------------
+
+SANGONG_BY_ROWS = """某局2023年度部门决算
+
+一、“三公”经费财政拨款支出决算情况
+
+2023年度“三公”经费财政拨款支出年初预算为28.13万元，支出决算为20.49万元，完成年初预算的72.84%。决算数小于预算数的主要原因是压减开支。
+
+财政拨款“三公”经费支出决算表
+单位：万元
+项目\t“三公”经费合计\t因公出国（境）费\t公务用车购置及运行维护费\t\t\t公务接待费
+\t\t\t小计\t公务用车购置费\t公务用车运行维护费\t
+预算数\t28.13\t\t11.59\t\t11.59\t16.54
+决算数\t20.49\t\t10.87\t\t10.87\t9.62
+"""
+
+
+def test_a_sangong_table_with_its_periods_as_rows_gives_the_final_row():
+    """The 三公 决算 a sentence states is the table's 决算数 row, not its 预算数 row."""
+    assert _errors_and_warnings(SANGONG_BY_ROWS) == []
+    wrong = SANGONG_BY_ROWS.replace("支出决算为20.49", "支出决算为20.94").replace("72.84%", "74.44%")
+    assert [(f.rule, f.severity) for f in _errors_and_warnings(wrong)] == [("BC217", "error")]
+
+
+F4_TEXT = """某局2023年度部门决算
+
+财政拨款收入支出决算总表
+单位：万元
+收入\t\t\t支出
+项目\t行次\t金额\t项目\t行次\t合计\t一般公共预算财政拨款\t政府性基金预算财政拨款\t国有资本经营预算财政拨款
+栏次\t\t1\t栏次\t\t2\t3\t4\t5
+一、一般公共预算财政拨款\t1\t100.00\t一、一般公共服务支出\t33\t90.00\t90.00\t\t
+二、政府性基金预算财政拨款\t2\t\t二、外交支出\t34\t\t\t\t
+本年收入合计\t27\t100.00\t本年支出合计\t59\t90.00\t90.00\t\t
+年初财政拨款结转和结余\t28\t\t年末财政拨款结转和结余\t60\t10.00\t10.00\t\t
+总计\t32\t100.00\t总计\t64\t100.00\t100.00\t\t
+"""
+
+
+def test_a_text_overview_with_line_numbers_is_read_by_its_header():
+    """One figure on the income side and four on the expenditure side: the header's 收入 |
+    支出 row says which cells are whose, which a reading by content cannot tell."""
+    doc = read_document_text(F4_TEXT)
+    f4 = doc.tables[0]
+    assert [c.key for c in f4.columns] == ["amount", "gpb", "gov_fund", "soe"]
+    sides = [(r.side, r.label, [a.text if a else "" for a in r.amounts][:2]) for r in f4.rows]
+    assert sides[:2] == [("income", "一、一般公共预算财政拨款", ["100.00", ""]),
+                         ("expenditure", "一、一般公共服务支出", ["90.00", "90.00"])]
+    assert _errors_and_warnings(F4_TEXT) == []
+    broken = F4_TEXT.replace("年末财政拨款结转和结余\t60\t10.00", "年末财政拨款结转和结余\t60\t11.00")
+    assert [(f.rule, f.location.row) for f in _errors_and_warnings(broken)] == [("BC104", "年末财政拨款结转和结余"),
+                                                                            ("BC104", "总计")]
+
+
+def read_document_text(text: str):
+    return verify_text(text, "f4.txt").document
