@@ -61,6 +61,7 @@ DOCUMENTS = {ident: ("shared", f"real/{name}") for ident, name in REAL.items()} 
     "seed-003": ("shared", "seeds/003_ea1bb5bc2e951766.txt"),
     "sample-2022": ("", "seeds/2022-xiamen-hrss-budget.txt"),
     "sample-2023": ("", "seeds/2023-xiamen-hrss-budget.txt"),
+    "sample-2023-final": ("", "seeds/2023-xiamen-hrss-final.txt"),
 }
 CASES = [pytest.param(*doc, id=ident) for ident, doc in DOCUMENTS.items()]
 

@@ -129,7 +129,26 @@ def _amounts(table: Table, row: Row, role: str) -> dict[str, Amount]:
         if idx is None or idx >= len(row.amounts) or row.amounts[idx] is None:
             continue
         out[column] = row.amounts[idx].to(UNIT)  # type: ignore[union-attr]
+    for part in ("basic", "project"):
+        if part in COLUMNS[role] and part not in out:
+            out.update(_across_groups(table, row, part))
     return out
+
+
+def _across_groups(table: Table, row: Row, part: str) -> dict[str, Amount]:
+    """基本支出 (or 项目支出) of all funds where a table prints it only per fund group (a
+    budget's T3: 财政拨款 / 非财政拨款, each with 基本支出 and 项目支出), so that it lines up
+    with a table that prints it once (决算 支出决算表)."""
+    from budgetcheck.core.rounding import total_of
+
+    idx = [table.column(f"{group}.{part}") for group in ("fiscal", "nonfiscal")]
+    if idx[0] is None:
+        return {}
+    cells = [row.amounts[i] for i in idx if i is not None and i < len(row.amounts) and row.amounts[i] is not None]
+    if not cells:
+        return {}
+    total = cells[0].to(UNIT) if len(cells) == 1 else total_of(cells, UNIT)  # type: ignore[arg-type]
+    return {part: total}
 
 
 def compare(old: Document, new: Document, role: str) -> list[Change]:

@@ -24,7 +24,7 @@ from budgetcheck.core.catalogue import class_code, strip_enumerator
 from budgetcheck.core.model import Amount, Code, Column, Row, Table
 from budgetcheck.core.figures import NotANumber, is_number, parse_amount
 from budgetcheck.templates import Template, load, squeeze
-from budgetcheck.readers.header import is_numbering
+from budgetcheck.readers.header import is_numbering, paths_from_rows
 from budgetcheck.readers.structure import enumerated_levels, enumerator_rank, indent_levels
 
 AMOUNT = (Column("amount", "预算数"),)
@@ -102,6 +102,8 @@ def parse_overview(role: str, title: str, unit: str, tab_lines: list[tuple[int, 
     (a PDF header spans the sides); otherwise the sides split the line in half."""
     template = template or load()
     indents = indents or {}
+    if paths is None:
+        paths = _numbered_header(tab_lines, template)
     sides = _sides(paths, template)
     found: list[tuple[int, str, str, str, list[str], float | None]] = []  # line, raw, side, label, figures, indent
     extra_keys: list[str] = []
@@ -195,6 +197,29 @@ def _line_number_columns(tab_lines: list[tuple[int, str]], template: Template) -
         if found:
             return found
     return set()
+
+
+def _numbered_header(tab_lines: list[tuple[int, str]], template: Template) -> list[tuple[str, ...]] | None:
+    """The header paths of a text overview with line numbers whose first row names its
+    sides (决算 总表: ``收入 | | | 支出`` over ``项目 | 行次 | 金额 | 项目 | 行次 | 合计 |
+    一般公共预算财政拨款 …``): the sides then have as many figures as their header says,
+    one on the income side and four on the expenditure side of 财政拨款收入支出决算总表,
+    which a reading by content (a label and the figure after it) cannot tell apart.
+    None when the header does not say it (no 行次 column, or no 收入/支出 row above it)."""
+    numbers = _line_number_columns(tab_lines, template)
+    if not numbers:
+        return None
+    rows = []
+    for _, raw in tab_lines[:4]:
+        cells = [c.strip() for c in raw.split("\t")]
+        rows.append(cells)
+        if any(squeeze(c) in ("行次", "栏次") for c in cells):
+            break
+    else:
+        return None
+    if len(rows) < 2 or not any(squeeze(c) in ("收入", "支出") for c in rows[0]):
+        return None
+    return paths_from_rows(rows)
 
 
 def _extra_key(paths, sides, side: str, k: int) -> str:

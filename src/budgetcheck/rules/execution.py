@@ -70,8 +70,9 @@ def execution_figures(doc: Document, ctx: Context) -> Iterator[Fact]:
     """The 决算 a sentence states is the table's: a ``X（类）Y（款）Z（项）`` subject's B is
     that 项's 合计 in 一般公共预算财政拨款支出决算表 (F5); a project's (``某项目综述：…
     项目全年预算数为A，执行数为B``, and its ``自评得分为S分``) is its 绩效自评表's 全年预算数,
-    全年执行数 and 总分.  A subject whose names match no row is not checked; the
-    totals (财政拨款支出, “三公”经费) are checked by narrative-figures (BC201).
+    全年执行数 and 总分; a subject that names a quantity of the tables (财政拨款支出,
+    一般公共预算财政拨款支出, “三公”经费 and its parts) is that quantity's 决算 figure.  A
+    subject that names nothing the tables have is not checked.
 
     Fails: ``信息化运行维护项目绩效自评综述：…项目自评得分为88.5分`` while its form's
     总分 is 90.5.  Passes: 90.5分.
@@ -94,7 +95,10 @@ def execution_figures(doc: Document, ctx: Context) -> Iterator[Fact]:
                                     f"{row.name}{row.label}支出决算应与{t5.role}表一致", [where(doc, t5, row, col)])
             continue
         form = _form_of(e.subject, forms)
-        if form is not None and form.total_row is not None:
+        if form is None:
+            yield from _quantity(doc, e)
+            continue
+        if form.total_row is not None:
             for figure, key, name in ((e.budget, "budget:total", "全年预算数"), (e.final, "total", "全年执行数")):
                 col = form.column(key)
                 cell = form.total_row.amounts[col] if col is not None else None
@@ -104,6 +108,26 @@ def execution_figures(doc: Document, ctx: Context) -> Iterator[Fact]:
                                         f"{name} {figure.text} = {form.title} {name}", f"{name}应与{form.title}一致",
                                         [where(doc, form, form.total_row, col)])
     yield from _scores(doc, ctx, forms)
+
+
+def _quantity(doc: Document, e: Execution) -> Iterator[Fact]:
+    """A subject that names a quantity of the tables (``财政拨款支出``, ``一般公共预算财政
+    拨款支出``, ``“三公”经费财政拨款支出``, ``（三）公务接待费``): its 决算 is that quantity's
+    figure this year (F4 本年支出合计, F5 合计, F9 决算数 …); a subject naming none is not
+    checked."""
+    from budgetcheck.rules.narrative import _best
+    from budgetcheck.rules.quantities import resolve
+
+    if not e.subject:
+        return
+    found = resolve(doc, e.subject, (), "", None, None)
+    if not found or not found[1]:
+        return
+    name, cells = found
+    comparison, best = _best(e.final.amount, cells)
+    yield from compared(comparison, said(doc, e.sentence, "支出决算", e.final.start),
+                        f"{name} 决算 {e.final.text} = {best.location.table} {best.location.row} {best.location.column}".strip(),
+                        f"{name}支出决算{e.final.text}应与{best.location.table}表一致", [best.location])
 
 
 def _scores(doc: Document, ctx: Context, forms: list[Table]) -> Iterator[Fact]:

@@ -79,9 +79,18 @@ def sangong(doc: Document, table: Table | None, key: str) -> Cell | None:
         if col is None:
             col = next((i for i, c in enumerate(table.columns) if c.is_amount and c.period == ""), None)
         return Cell(row.amounts[col], where(doc, table, row, col)) if col is not None and row.amounts[col] is not None else None
-    row = table.total_row or table.rows[0]
+    row = _final_row(table) or table.total_row or table.rows[0]
     keys = (key,) if key != "sangong" or table.column("sangong") is not None else ("total",)
     return next((c for k in keys if (c := cell(doc, table, row, k)) is not None), None)
+
+
+_FINAL_ROW = re.compile(r"^(?:本年|全年)?决算数?$")
+
+
+def _final_row(table: Table) -> Row | None:
+    """A 三公 table of final accounts that prints its periods as rows (``预算数`` and
+    ``决算数`` under one header): this year's figures are the 决算数 row."""
+    return next((r for r in table.rows if _FINAL_ROW.match(re.sub(r"\s+", "", r.label))), None)
 
 
 def zero_at(doc: Document, table: Table, label: str, unit: str) -> Cell:

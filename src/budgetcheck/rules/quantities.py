@@ -35,6 +35,18 @@ def _t1(doc: Document, side: str, kind: str) -> list[Cell]:
     return [Cell(row.amounts[0], where(doc, t1, row, 0))] if row is not None and t1 is not None else []  # type: ignore[arg-type]
 
 
+def _t4(doc: Document, side: str, kind: str) -> list[Cell]:
+    """The 财政拨款 line of this kind (T4's 本年收入合计 / 本年支出合计); none when the line
+    is only a heading over its fund lines (a budget's ``一、本年收入`` with no figure)."""
+    t4 = doc.table("T4")
+    row = one(t4, side, kind) if t4 else None
+    if row is None or t4 is None or row.amounts[0] is None:
+        return []
+    if row.amounts[0].value == 0 and any(r.parent is not None and t4.rows[r.parent] is row for r in t4.rows):
+        return []
+    return [Cell(row.amounts[0], where(doc, t4, row, 0))]  # type: ignore[arg-type]
+
+
 def _t1_only(doc: Document, side: str, kind: str) -> list[Cell]:
     """The T1 line of this kind when the table has exactly one (a 年终结转结余 line, not
     one per breakdown column)."""
@@ -202,6 +214,9 @@ class Quantity:
     resolver: Resolver
     forbid: re.Pattern[str] | None = None
     context: re.Pattern[str] | None = None
+    #: when set, the sentence up to the figure must be known and name it, else the phrase
+    #: is another quantity (``财政拨款收入总计X，其中：本年收入Y``: Y is T4's 本年收入)
+    requires: re.Pattern[str] | None = None
 
 
 # words that, before a generic phrase, name a narrower quantity than it
@@ -210,10 +225,14 @@ FUNDS = r"财政拨款|拨款|一般公共预算|政府性基金|国有资本|�
 # the tails a phrase may take: 支出, 预算, 支出预算, 预算支出, 预算安排, 预算数
 TAIL = r"(?:支出)?(?:预算)?(?:支出|安排|数)?"
 
+# a sentence about the 财政拨款 alone (``财政拨款收入总计X，其中：本年收入Y``): its 本年收入 and
+# 本年支出 are those of 财政拨款收支总表 (T4), not the department's (T1)
+FISCAL_SUBJECT = r"(?<!非)财政拨款(?:收入|支出|收支)"
+
 QUANTITIES: tuple[Quantity, ...] = tuple(
     Quantity(name, re.compile(pattern), resolver, re.compile(forbid) if forbid else None,
-             re.compile(context) if context else None)
-    for name, pattern, resolver, forbid, context in (
+             re.compile(context) if context else None, re.compile(rest[0]) if rest else None)
+    for name, pattern, resolver, forbid, context, *rest in (
         ("三公经费", r"三公”?经费(?:财政拨款)?" + TAIL + "$", _t7("sangong"), None, None),
         ("因公出国（境）费", r"因公出国[（(]境[)）](?:经)?费(?:用)?" + TAIL + "$", _t7("abroad"), None, None),
         ("公务接待费", r"公务接待费(?:用)?" + TAIL + "$", _t7("reception"), None, None),
@@ -255,10 +274,19 @@ QUANTITIES: tuple[Quantity, ...] = tuple(
         ("市对区转移支付", r"转移支付(?:项目)?(?:预算)?$", _alternatives(("T9", ("amount",))), None, None),
         ("项目预算", r"(?:拟安排该项目|该项目拟安排|该项目安排)(?:一般公共预算|预算|财政拨款)?$", _project, None, None),
         ("一级项目财政拨款", r"涉及一般公共预算(?:财政)?拨款$", _projects_fiscal, None, r"一级项目"),
+        ("财政拨款本年收入", r"(?:本年|当年)(?:预算)?收入(?:预算)?$", lambda d, l, h: _t4(d, "income", "year_total"),
+         NARROW + "|" + FUNDS.replace("本年|当年|", ""), None, FISCAL_SUBJECT),
+        ("财政拨款本年支出", r"(?:本年|当年)(?:预算)?支出(?:预算)?$", lambda d, l, h: _t4(d, "expenditure", "year_total"),
+         NARROW + "|" + FUNDS.replace("本年|当年|", ""), None, FISCAL_SUBJECT),
         ("本年收入", r"(?:本年|当年)(?:预算)?收入(?:预算)?$", lambda d, l, h: _t1(d, "income", "year_total"),
          NARROW + "|" + FUNDS.replace("本年|当年|", ""), None),
         ("本年支出", r"(?:本年|当年)(?:预算)?支出(?:预算)?$", lambda d, l, h: _t1(d, "expenditure", "year_total"),
          NARROW + "|" + FUNDS.replace("本年|当年|", ""), None),
+        # final accounts (决算) name their totals without 预算: 收入总计, 支出总计
+        ("财政拨款收入总计", r"(?<!非)财政拨款收入总计$", lambda d, l, h: _t4(d, "income", "grand_total"), None, None),
+        ("财政拨款支出总计", r"(?<!非)财政拨款支出总计$", lambda d, l, h: _t4(d, "expenditure", "grand_total"), None, None),
+        ("收入总计", r"^收入总计$", lambda d, l, h: _t1(d, "income", "grand_total"), None, None),
+        ("支出总计", r"^支出总计$", lambda d, l, h: _t1(d, "expenditure", "grand_total"), None, None),
         ("收入预算", r"收入预算(?:总额|总计|数)?$", lambda d, l, h: _t1(d, "income", "grand_total"), NARROW + "|" + FUNDS, None),
         ("收入预算", r"收支(?:总)?预算(?:总计|总额)?$", lambda d, l, h: _t1(d, "income", "grand_total"), NARROW + "|" + FUNDS, None),
         ("支出预算", r"支出预算(?:总额|总计|数)?$", lambda d, l, h: _t1(d, "expenditure", "grand_total"), NARROW + "|" + FUNDS, None),
@@ -311,6 +339,8 @@ def resolve(doc: Document, label: str, headings: tuple[str, ...], lead: str = ""
         if q.name not in PART_QUANTITIES and (PART.search(text) or (context is not None and PROJECT_SUBJECT.search(context))):
             return None  # 涉及…支出X (what some items involve), 该项目…X (one project): not the department's
         if q.context is not None and context is not None and not q.context.search(context):
+            continue
+        if q.requires is not None and (context is None or not q.requires.search(context)):
             continue
         return q.name, q.resolver(doc, text, headings)
     return None
