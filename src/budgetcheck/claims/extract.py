@@ -28,7 +28,10 @@ PCT_AFTER = re.compile(r"^[^，,。；;\d]{0,2}[，,]?\s*(?:同比)?(?P<dir>增�
 FLAT = re.compile(r"与" + BASIS + r"(?:预算)?(?:数)?(?:一致|相同|持平)|持平")
 TARGET = re.compile(r"完成(?:全年|年度)?任务数?$")
 RATE_WORDS = re.compile(r"(整改|追回|结案|办结|完成|覆盖|签订)[^，,。；\d]{0,6}率(?:为|达|是)?\s*$")
-COUNT = re.compile(r"(?P<what>一级项目)(?P<n>\d+)个")
+#: The number of 一级项目 stated as the whole: ``一级项目11个``, ``一级项目共11个``,
+#: ``一级项目11项``, ``共11个一级项目``.  ``新增2个一级项目`` states a part, not the whole,
+#: so a figure before the words counts only after 共/合计.
+COUNT = re.compile(r"(?P<what>一级项目)(?:共|合计|总计)?(?P<n>\d+)(?:个|项)|(?:共|合计|总计)(?P<n2>\d+)(?:个|项)一级项目")
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,9 +261,10 @@ def shares(s: Sentence) -> list[Share]:
 def counts(s: Sentence) -> list[Count]:
     out = []
     for m in COUNT.finditer(s.text):
-        fig = next((f for f in s.figs if f.start == m.start("n")), None)
+        group = "n" if m.group("n") else "n2"
+        fig = next((f for f in s.figs if f.start == m.start(group)), None)
         if fig is not None:
-            out.append(Count(s, m.group("what"), fig))
+            out.append(Count(s, "一级项目", fig))
     return out
 
 
