@@ -116,15 +116,16 @@ def incomplete_table(doc: Document, ctx: Context) -> Iterator[Fact]:
     Passes: the whole T5, its rows adding up to its 合计.
     """
     for table in doc.tables:
-        if any(r.side for r in table.rows):
-            continue  # a fund table printed as 收入 | 支出 lines is an overview (its lines are judged below)
-        if table.part in TOTALLED and len(table.rows) == 1 and not table.rows[0].code:
+        sided = any(r.side for r in table.rows)  # a fund table printed as 收入 | 支出 lines: judged as an overview
+        if not sided and table.part in TOTALLED and len(table.rows) == 1 and not table.rows[0].code:
             continue  # one row and nothing to add up: the row is the total (a 收入总表 of one department)
-        if table.part in TOTALLED and table.rows and table.total_row is None:
+        if not sided and table.part in TOTALLED and table.rows and table.total_row is None:
             yield Fact(UNDECIDED, where(doc, table, table.rows[-1]),
                        f"{table.role} has no 合计 row (its last row read is {table.rows[-1].name}): "
                        "was the table cut short?", f"{table.role}没有合计行（读到的最后一行是{table.rows[-1].name}），表格是否不完整？")
-        if table.role in OVERVIEW_ROLES and table.rows and not any(_grand(r) for r in table.rows):
+        sides = {r.side for r in table.rows if r.side} or {""}
+        if table.role in OVERVIEW_ROLES and table.rows and not all(any(_grand(r) for r in table.rows if r.side == side)
+                                                                   for side in sides):
             yield Fact(UNDECIDED, where(doc, table, table.rows[-1]),
                        f"{table.role} has no 收入总计/支出总计 line: was the table cut short?",
                        f"{table.role}没有收入总计/支出总计行，表格是否不完整？")
