@@ -45,7 +45,7 @@ def _places(doc: Document) -> dict[int, tuple[Table, Row | None]]:
     for table in doc.tables:
         if any(r.refs for r in table.rows[:1]):  # a workbook's rows are sheet rows, not lines
             continue
-        lines = [r.line for r in table.rows] + [table.line]
+        lines = [r.line for r in table.rows] + [g.line for g in table.goals] + [table.line]  # T10's goal cells too
         for n in range(table.line, max(lines) + 1):
             out.setdefault(n, (table, None))
         for row in table.rows:
