@@ -60,11 +60,15 @@ def _headers(doc: Document, unit_document: bool) -> list[tuple[int, str, str]]:
     out = []
     for n, line in enumerate(doc.lines, 1):
         cells = [c.strip() for c in _fold(line).split("\t")]
-        key = re.sub(r"\s+", "", cells[0])
-        if len(cells) > 1 and key in _CELL_KEYS and not (key == "主管部门" and unit_document):
-            name = next((c for c in cells[1:] if c), "")  # 单位名称 | 厦门市…局
-            if name:
-                out.append((n, key, _name(name)))
+        keyed = False
+        for i, cell in enumerate(cells[:-1]):  # 单位名称 | 厦门市…局, first in the line or within a form's row
+            key = re.sub(r"\s+", "", cell)
+            if key in _CELL_KEYS and not (key == "主管部门" and unit_document):
+                keyed = True
+                name = next((c for c in cells[i + 1:] if c), "")
+                if name and re.sub(r"\s+", "", name) not in _CELL_KEYS:
+                    out.append((n, key, _name(name)))
+        if keyed:
             continue
         for cell in cells:
             for m in _HEADER.finditer(cell):  # 编制部门：厦门市…局
