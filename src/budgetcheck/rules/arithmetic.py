@@ -35,8 +35,6 @@ def row_crossfoot(doc: Document, ctx: Context) -> Iterator[Fact]:
     合计 = 财政拨款 + 非财政拨款, each = 基本支出 + 项目支出; for T7
     合计 = 因公出国(境)费 + 公务用车购置及运行费 + 公务接待费.
 
-    Fails: ``2080101 行政运行 2,510.33 | 2,510.33 | 1,950.01 | 506.32 |`` (1,950.01 + 506.32 ≠ 2,510.33).
-    Passes: ``2080101 行政运行 2,510.33 | 2,510.33 | 1,950.01 | 560.32 |``.
     A difference no larger than the rounding of the figures involved is a notice.
     """
     for check, comparison in evaluated(ctx):
@@ -51,9 +49,6 @@ def subtotal_tree(doc: Document, ctx: Context) -> Iterator[Fact]:
     Functional codes nest 类 (3 digits) → 款 (5) → 项 (7); economic codes 类 (3) → 款 (5);
     a department (3 digits) is the sum of its units (6 digits).  Checked in every coded
     table (T2, T3, T5, T6, T8, T9).
-
-    Fails: 20805 = 6,162.17 while its 项 rows add up to 6,126.17.
-    Passes: 20805 = 1,268.50 + 3,467.05 + 891.10 + 535.52 = 6,162.17.
     """
     for check, comparison in evaluated(ctx):
         if check.kind == "tree":
@@ -63,9 +58,6 @@ def subtotal_tree(doc: Document, ctx: Context) -> Iterator[Fact]:
 @rule("BC103", "total-row", "error", "tables")
 def total_row(doc: Document, ctx: Context) -> Iterator[Fact]:
     """The 合计 row equals the sum of the top-level rows (the 类 rows, or the departments).
-
-    Fails: T5 合计 129,217.94 while 205 + 208 + 210 + 213 + 215 add up to 129,117.94.
-    Passes: 4,592.00 + 122,993.37 + 599.57 + 1,000.00 + 33.00 = 129,217.94.
     """
     for check, comparison in evaluated(ctx):
         if check.kind == "total":
@@ -79,9 +71,6 @@ def unit_scale(doc: Document, ctx: Context) -> Iterator[Fact]:
     When a sum fails and dividing (or multiplying) exactly one of its figures by 10,000
     makes it hold, that figure was almost certainly typed in the other unit: the finding
     points at that cell and says what it would be in the table's unit.
-
-    Fails: 2080102 一般行政管理事务 8,260,000.00 in a 万元 table whose parent adds up to 826.00.
-    Passes: 2080102 一般行政管理事务 826.00.
     """
     seen: set[tuple[int, int, int]] = set()
     factors = (Decimal(1) / UNIT_SCALE["万元"], UNIT_SCALE["万元"])

@@ -35,8 +35,6 @@ def code_name(doc: Document, ctx: Context) -> Iterator[Fact]:
     The name most tables use is taken as right (on a tie, the first table's), and every
     row that names the code differently is reported, with the other place as related.
     Spacing and full- or half-width brackets are not differences.
-
-    Fails: T3 2080101 行政运行, T5 2080101 行政管理.  Passes: 行政运行 in both.
     """
     seen: dict[str, list[tuple[str, Table, Row]]] = defaultdict(list)
     for key, label, table, row in _named_codes(doc):
@@ -62,8 +60,6 @@ def duplicate_code(doc: Document, ctx: Context) -> Iterator[Fact]:
 
     A table that lists only leaf rows (no 类/款 rows above them: one row per unit block or
     per code pair, as some regions print T3, T5 and T6) repeats codes by design.
-
-    Fails: two rows 2080101 in T5.  Passes: each code once.
     """
     for table in coded_tables(doc):
         if table.role == "T9" or is_flat(table):  # transfers; leaf rows listed per unit or code pair
@@ -94,9 +90,6 @@ def code_hierarchy(doc: Document, ctx: Context) -> Iterator[Fact]:
 
     Economic codes may go one level deeper (3010201 under 30102) for some 款 only, so
     an economic 款 without sub-items is fine; an economic 类 without its 款 is not.
-
-    Fails: 2080199 in T5 with no 20801 row; or 310 资本性支出 16.85 in T6 with no 310xx row.
-    Passes: 20801 present above 2080199; 31002 办公设备购置 16.85 under 310.
     """
     for table in coded_tables(doc):
         if table.role == "T9" or is_flat(table):
@@ -127,8 +120,6 @@ def class_name(doc: Document, ctx: Context) -> Iterator[Fact]:
     The overview tables name classes, not codes; a name that is not in the catalogue
     (nor one of its known renames) cannot be matched with T3, so it is said, as a
     warning, rather than guessed.
-
-    Fails: ``八、社会保障与就业支出``.  Passes: ``八、社会保障和就业支出``.
     """
     not_classes = load(doc.template).rows["overview"].get("not_classes", [])
     for table in [*doc.tables_of("T1"), *doc.tables_of("T4")]:

@@ -33,9 +33,6 @@ def empty_statement(doc: Document, ctx: Context) -> Iterator[Fact]:
     (was it left out by mistake?), unless the overview confirms it: an empty 政府性基金 or
     国有资本经营 table whose fund lines in T1/T4 are zero.  When the 政府性基金 table (T8) is empty, the
     政府性基金 lines of T1, T2 and T4 must be zero too.
-
-    Fails: ``说明：本单位2023年无政府性基金预算支出`` above a 合计 of 120.00.
-    Passes: the statement above a blank 合计 row.
     """
     for table in doc.tables:
         if table.part not in CHECKED_ROLES:
@@ -95,9 +92,6 @@ def row_alignment(doc: Document, ctx: Context) -> Iterator[Fact]:
     the table's sums (budget-rules §5).  When no placement fits, or several still fit,
     the row is read as written (left to right) and this warning shows the raw line:
     check that row by hand.
-
-    Fails: a short row that fits two placements equally well.
-    Passes: a short row that only one placement fits (it is realigned silently).
     """
     for table in doc.tables:
         if table.role is None:  # blocks that are not budget tables are listed, not checked
@@ -121,8 +115,6 @@ def non_numeric(doc: Document, ctx: Context) -> Iterator[Fact]:
     Blank marks (``—``, ``-``, ``/``, ``（空）``) are blanks and are not reported.  A
     workbook formula saved without its value (the file was never calculated) is such a
     cell too: it is named with its formula, and no identity is judged on it.
-
-    Fails: ``12,3O4.00`` (a letter O).  Passes: ``12,304.00``.
     """
     for table in doc.tables:
         if table.role is None:
@@ -148,10 +140,6 @@ def missing_table(doc: Document, ctx: Context) -> Iterator[Fact]:
     document without one of them is reported as *partly verified*; for a pre-publication
     gate, ``--require-tables`` (or ``require_tables = true``) makes each missing table an
     error.  A work report (no tables at all) is not a budget and is not asked for them.
-
-    Fails: a budget whose 一般公共预算基本支出情况表 is left out.
-    Passes: a budget with all eight tables.  Final accounts (部门决算) are asked for
-    公开01–09表 (F1–F9).
     """
     from budgetcheck.templates.schema import CORE_ROLES, FINAL_CORE, ROLE_NAMES
 

@@ -21,9 +21,6 @@ def fiscal_by_code(doc: Document, ctx: Context) -> Iterator[Fact]:
     小计 with 合计, 基本支出 with 基本支出, 项目支出 with 项目支出, for every code and for the
     合计 rows.  A code present on one side only counts as zero on the other, so a row
     deleted from T5 shows up here.
-
-    Fails: T3 2080105 财政拨款/基本支出 1,647.50 while T5 2080105 基本支出 is 1,674.50.
-    Passes: both 1,647.50.
     """
     t3 = doc.table("T3")
     funds = [t for t in (doc.table("T5"), doc.table("T8"), doc.table("T8b")) if t is not None]
@@ -62,9 +59,6 @@ def basic_by_economic(doc: Document, ctx: Context) -> Iterator[Fact]:
     人员支出 column must be empty.  Some regions count an item of a class as the other
     kind (30399 其他对个人和家庭的补助 partly 公用, 30239 其他交通费用 as 人员): where the
     class row itself carries that kind of money, the document does so on purpose.
-
-    Fails: T6 合计/人员支出 12,698.76 while T5 人员经费 is 12,689.76; or 30201 办公费
-    with a figure under 人员支出.  Passes: 12,689.76 on both sides.
     """
     t5, t6 = doc.table("T5"), doc.table("T6")
     if t6 is None:
@@ -114,9 +108,6 @@ def sangong_ceiling(doc: Document, ctx: Context) -> Iterator[Fact]:
     三公 covers basic and project spending, so the basic part alone can be smaller but
     never larger: 30217 公务接待费 ≤ 公务接待费, 30231 公务用车运行维护费 ≤ 公务用车运行费,
     30212 因公出国(境)费用 ≤ 因公出国(境)费, 31013 公务用车购置 ≤ 公务用车购置费.
-
-    Fails: T6 30217 公务接待费 17.44 with T7 公务接待费 16.54.
-    Passes: T6 30217 7.44 ≤ 16.54.
     """
     t6, t7 = doc.table("T6"), doc.table("T7")
     if t6 is None or t7 is None or not t7.rows:

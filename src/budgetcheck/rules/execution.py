@@ -31,10 +31,6 @@ def execution_arithmetic(doc: Document, ctx: Context) -> Iterator[Fact]:
     """A stated execution agrees with itself: ``年初预算为A，支出决算为B，完成年初预算的P%``
     means P = B / A, and ``决算数大于（小于、等于）预算数`` (in the sentence or opening the
     next) means B > A (B < A, B = A).  Each figure is taken over its rounding interval.
-
-    Fails: ``年初预算为590.53万元，支出决算为4.7万元，完成年初预算的8.0%`` (0.80%), or
-    ``年初预算为2325.72万元，支出决算为2066.84万元。决算数大于预算数的主要原因是…``.
-    Passes: the same with 完成年初预算的0.8% and 决算数小于预算数.
     """
     for e in executions_of(ctx):
         a, b = e.budget.amount, e.final.amount
@@ -73,9 +69,6 @@ def execution_figures(doc: Document, ctx: Context) -> Iterator[Fact]:
     全年执行数 and 总分; a subject that names a quantity of the tables (财政拨款支出,
     一般公共预算财政拨款支出, “三公”经费 and its parts) is that quantity's 决算 figure.  A
     subject that names nothing the tables have is not checked.
-
-    Fails: ``信息化运行维护项目绩效自评综述：…项目自评得分为88.5分`` while its form's
-    总分 is 90.5.  Passes: 90.5分.
     """
     from budgetcheck.rules.narrative import item_rows
 
@@ -193,9 +186,6 @@ def unexplained_overrun(doc: Document, ctx: Context) -> Iterator[Fact]:
     exceeds its 预算数 in the 三公 table is named in a sentence of the 说明 that gives a
     reason.  A warning: the 说明 should say why, and the reader of the finding decides
     whether it does.
-
-    Fails: ``年初预算为0万元，支出决算为497.53万元。`` with nothing after it.
-    Passes: ``…支出决算为497.53万元。决算数大于预算数的主要原因是…``.
     """
     from budgetcheck.core.model import Location
 

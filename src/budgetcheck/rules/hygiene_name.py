@@ -97,9 +97,6 @@ def unit_name(doc: Document, ctx: Context) -> Iterator[Fact]:
     ``（汇总）`` or 本级 suffix, or a unit the document lists elsewhere (部门预算单位构成, the
     收入总表's units).  A document of one unit (单位预算, 单位决算) names its 主管部门,
     which is not judged.  It is a warning: check the header against the document.
-
-    Fails: ``单位名称	厦门市民政局`` in the budget of 厦门市人力资源和社会保障局.
-    Passes: ``编制部门：西安市卫生健康委员会（汇总）`` in 西安市卫生健康委员会's 决算.
     """
     if doc.category not in _KIND_WORD or not doc.lines:
         return

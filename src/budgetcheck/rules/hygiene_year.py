@@ -146,10 +146,6 @@ def wrong_year(doc: Document, ctx: Context) -> Iterator[Fact]:
     heading about 执行 or 完成, a project's name, a year range) are not judged.  A table
     title in the minority is an error; when the title and the tables disagree, or the
     tables are split evenly, which year is meant cannot be told and it is a warning.
-
-    Fails: ``一级项目绩效目标表 (2022年)`` in a 2023 budget; ``截至2021年12月31日，…共有车辆4辆``
-    in a 2023 budget.
-    Passes: ``比2022年预算数增加38,828.47万元``; ``截至2022年12月31日，…共有车辆4辆``.
     """
     if doc.category not in _KIND_WORD:
         return

@@ -40,9 +40,6 @@ def narrative_figures(doc: Document, ctx: Context) -> Iterator[Fact]:
     not 支出总计, and a phrase naming another year is not this year's figure.  Where the
     template allows two readings (基本支出 fiscal only or all), equal to either is right.
     A figure with no table counterpart is not checked.
-
-    Fails: ``1. 基本支出15,635.19万元`` while T5 基本支出 is 15,653.19.
-    Passes: ``1. 基本支出15,653.19万元``.
     """
     for s, f, name, comparison, best in matches(doc, ctx):
         yield from compared(comparison, said(doc, s, name, f.start), f"{name} {f.text} = {best.location.table} "
@@ -197,9 +194,6 @@ def narrative_subjects(doc: Document, ctx: Context) -> Iterator[Fact]:
     printed with names only is read through the rows each 项 belongs to.  A subject whose
     names match no T5 row is a warning (renamed or mistyped: its amount is unchecked),
     unless it states 0 (a 项 with nothing is left out of the table).
-
-    Fails: ``4. 社会保障和就业支出（类）人力资源和社会保障管理事务（款）劳动保障监察（项）1,703.50万元``
-    while T5 2080105 is 1,730.50.  Passes: the same paragraph with 1,730.50万元.
     """
     for s, subject, row, t5 in _subjects(ctx):
         loc = said(doc, s, "类/款/项", subject.start)
@@ -225,9 +219,6 @@ def subjects_omitted(doc: Document, ctx: Context) -> Iterator[Fact]:
     Only checked when the prose enumerates subjects at all (budget narratives list
     every 项 of the 一般公共预算 spending; a missing one is usually a dropped paragraph).
     A T5 printed with names only has its 项 found through the rows they belong to.
-
-    Fails: T5 2159999 其他资源勘探工业信息等支出 33.00 with no paragraph for it.
-    Passes: ``33. 资源勘探工业信息等支出（类）…（项）33.00万元`` present.
     """
     found = _subjects(ctx)
     t5 = doc.table("T5")
@@ -252,8 +243,6 @@ def subjects_omitted(doc: Document, ctx: Context) -> Iterator[Fact]:
 @rule("BC204", "narrative-counts", "error", "narrative", requires=("T11",))
 def narrative_counts(doc: Document, ctx: Context) -> Iterator[Fact]:
     """The number of 一级项目 the prose states equals the number of T11 project tables.
-
-    Fails: ``实行绩效目标管理的一级项目11个`` with ten 一级项目绩效目标表.  Passes: ``…10个``.
     """
     tables = doc.tables_of("T11")
     if not tables:

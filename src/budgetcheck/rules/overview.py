@@ -49,9 +49,6 @@ def overview_balance(doc: Document, ctx: Context) -> Iterator[Fact]:
     under it is a part of it, not its breakdown.  A 本年收入 heading without a figure
     stands for its lines.  Where the expenditure is printed three ways (by function, by
     部门经济 and by 政府经济 class), each way is checked on its own.
-
-    Fails: 本年收入合计 131,297.24 while 129,217.94 + 1,932.30 + 147.00 = 131,297.24 is
-    stated as 131,297.42.  Passes: the same lines with 131,297.24.
     """
     for table in [t for t in doc.tables if any(r.side for r in t.rows)]:  # T1, T4 and any table laid out so
         kids = children_of(table)
@@ -130,9 +127,6 @@ def overview_vs_detail(doc: Document, ctx: Context) -> Iterator[Fact]:
     T5 + T8 + 国有资本经营 of that 类); 一般公共预算拨款 = T1's line = T5 合计; 政府性基金预算
     拨款 = T8 合计.  A 类 with figures in T3 but no line in the overview is reported too.
     Where a table lists only leaf rows, a 类 is the sum of its rows.
-
-    Fails: T1 八、社会保障和就业支出 125,072.67 while T3 208 合计 is 125,027.67.
-    Passes: both 125,072.67.
     """
     t3, t2, t5, t8 = doc.table("T3"), doc.table("T2"), doc.table("T5"), doc.table("T8")
     t3_rows = rows_by_code(t3) if t3 else {}

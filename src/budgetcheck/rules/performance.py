@@ -30,9 +30,6 @@ def performance_structure(doc: Document, ctx: Context) -> Iterator[Fact]:
     + 基建项目.  资金总额 合计 = T1 收入总计; 财政资金 合计 = T5 合计; 财政资金 人员支出 and
     公用支出 = T5 人员经费 and 公用支出; 资金总额 人员 + 公用 = all 基本支出 of T3, and
     部门专项 + 发展经费 + 基建项目 = all 项目支出 of T3 (财政拨款 and 非财政拨款).
-
-    Fails: 部门专项 7,853.94 + 发展经费 107,790.12 against T3 项目支出 115,464.06.
-    Passes: 7,853.94 + 107,790.12 = 113,564.76 + 2,079.30.
     """
     for table in doc.tables_of("T10"):
         if table.column("funds") != 0 or table.column("fiscal") != 1:
@@ -84,9 +81,6 @@ def goal_items(doc: Document, ctx: Context) -> Iterator[Fact]:
     """Each T10 goal's 涉及财政资金 equals the sum of the amounts itemised in its 涉及项目 cell.
 
     A list that continues on the next row after a page break is joined to its goal.
-
-    Fails: ``仲裁办案工作经费529.12万元 ，劳动监察业务费83.00万元`` stated as 621.12.
-    Passes: stated as 612.12.
     """
     for table in doc.tables_of("T10"):
         for goal in table.goals:
@@ -106,8 +100,6 @@ def project_ceiling(doc: Document, ctx: Context) -> Iterator[Fact]:
     Forms of one project each and tables that list every project are read alike: each
     project is a row with its 预算资金 (资金总额, 项目总额, 金额), its 财政拨款 and, where
     printed, its 其他资金.
-
-    Fails: 预算资金 766.50, 其中：财政拨款数 767.50.  Passes: 766.50 and 766.50.
     """
     for table in doc.tables_of("T11"):
         b, f, o = table.column("budget"), table.column("fiscal"), table.column("other_funds")

@@ -82,9 +82,6 @@ def unread_table(doc: Document, ctx: Context) -> Iterator[Fact]:
     said once for the document: the reading is exact when each tab became the same
     number of spaces or was expanded to tab stops, and a best reading by the aligned
     columns otherwise; check a finding against the original before acting on it.
-
-    Fails: ``一般公共预算支出情况表`` whose rows are ``205  教育支出  4,592.00`` (spaces).
-    Passes: the same rows separated by tabs.
     """
     for how in doc.reading:
         en, zh = _reading(how)
@@ -111,9 +108,6 @@ def incomplete_table(doc: Document, ctx: Context) -> Iterator[Fact]:
     copy that stopped early) or misread.  When the text ends right after its last
     table and that table's top-level rows add up to less than its 合计, the text was
     cut inside the table: the rows after the cut were never checked.
-
-    Fails: T5 with its 合计 row of 129,217.94 whose rows stop at 2080150 (the file ends).
-    Passes: the whole T5, its rows adding up to its 合计.
     """
     for table in doc.tables:
         sided = any(r.side for r in table.rows)  # a fund table printed as 收入 | 支出 lines: judged as an overview
@@ -179,9 +173,6 @@ def missing_tables(doc: Document, ctx: Context) -> Iterator[Fact]:
     boundary) or lost pages, and the missing tables were never checked.  Only
     documents that hold annex tables are judged: a narrative published apart from its
     tables lists them too.
-
-    Fails: a text that lists 11 annex tables and stops after 附件8.
-    Passes: the same text with all 11 tables.
     """
     present = {t.role for t in doc.tables if t.role}
     if not present or not (doc.lines or doc.contents):

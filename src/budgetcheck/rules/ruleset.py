@@ -163,6 +163,8 @@ def examples_of(rule: Rule, lang: str = "en") -> str:
     if cases:
         return f"{rule.id} {rule.name}\n{cases}"
     parts = explain(rule.doc)
+    if not (parts.fails or parts.passes):  # every rule has a case file (tests/test_rule_cases.py)
+        return f"{rule.id} {rule.name}\n  (no examples: rules/cases/{rule.id}.toml is missing or broken)\n"
     if lang == "zh":
         from budgetcheck.core.i18n import word
 

@@ -15,9 +15,6 @@ STALE_WAIVER = declare("BC091", "stale-waiver", "warning", "waivers", scope="run
     Reported at the waiver's line in the waiver file.  A waiver is only stale when a
     document it names was checked with its rule selected: waivers for documents not in
     this run are left alone, so checking one staged file does not flag the others.
-
-    Fails: ``rule = "BC151"``, ``row = "2080101"`` when T5 names 2080101 as in T3.
-    Passes: the same waiver while T5 still calls 2080101 行政管理.
     """)
 
 EXPIRED_WAIVER = declare("BC092", "expired-waiver", "warning", "waivers", scope="run", doc="""
@@ -25,7 +22,4 @@ EXPIRED_WAIVER = declare("BC092", "expired-waiver", "warning", "waivers", scope=
 
     The findings it covered count again, and this warning points at the waiver, so that
     the reviewer renews it (with a new date and reason) or fixes the document.
-
-    Fails: ``expires = 2023-12-31`` checked in 2024.
-    Passes: ``expires = 2099-12-31``, or no ``expires`` at all.
     """)

@@ -36,10 +36,6 @@ def selfeval_scores(doc: Document, ctx: Context) -> Iterator[Fact]:
     Every indicator's 得分 ≤ its 分值, and so is 总分's; the 总分 line's 分值 is the sum of the weights (the
     funds line's included) and its 得分 the sum of the scores.  A table in which some
     line's scores could not be read is not summed.
-
-    Fails: 总分 得分 90.5 with lines scoring 6.3 + 20 + 10 + 10 + 7.1 + 8.8 + 9 + 10 + 9.3 = 90.5
-    stated as 88.5; or an indicator scored 12 out of 10.
-    Passes: the same lines with 总分 90.5.
     """
     for table in doc.tables:
         if table.role not in ROLES:
@@ -103,9 +99,6 @@ def group_weights(doc: Document, ctx: Context) -> Iterator[Fact]:
     A warning, not an error: the national form prints the default weights (产出 50, 效益
     30, 满意度 10) in its group labels, and a department may set other weights while
     the label keeps the default.  The 总分 check (BC144) says whether the weights add up.
-
-    Fails: ``效益指标（30分）`` over two indicators of 13 each.
-    Passes: ``产出指标（50分）`` over indicators of 20, 10, 10 and 10.
     """
     for table in doc.tables:
         if table.role != "FSE":
@@ -140,9 +133,6 @@ def group_weights(doc: Document, ctx: Context) -> Iterator[Fact]:
 def execution_rate(doc: Document, ctx: Context) -> Iterator[Fact]:
     """执行率 = 全年执行数 ÷ 全年预算数, on the funds line of a project self-evaluation and
     on every line of the department's, each figure taken over its rounding interval.
-
-    Fails: 执行率 35% with 全年预算数 240 and 全年执行数 240 (100%).
-    Passes: 执行率 98.93% with 52,110 and 51,552.90.
     """
     for table in doc.tables:
         if table.role not in ROLES:

@@ -76,9 +76,6 @@ def table_understood(doc: Document, ctx: Context) -> Iterator[Fact]:
     column of unknown meaning, a comparison column taken for a part): the warning
     gives the evidence, and no error that rests on this table is reported.  Check the
     table by hand.
-
-    Fails: a T5 whose 合计 differs from 基本支出 + 项目支出 in 27 of 27 rows.
-    Passes: a T5 where one row of 27 differs (that row is an error).
     """
     found = not_understood(ctx)
     for table in doc.tables:

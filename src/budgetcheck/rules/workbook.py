@@ -77,9 +77,6 @@ def formula_coverage(doc: Document, ctx: Context) -> Iterator[Fact]:
     subtotal that adds them.  A formula that leaves a row out is wrong even while that
     row is blank: the total will not follow when the row is filled in.  Formulas of
     another shape (other functions, other sheets) are not judged.
-
-    Fails: 20801's 合计 is ``=SUM(C9:C19)`` while its 12 sub-items are C9:C20.
-    Passes: ``=SUM(C9:C20)``, or ``=D8+G8`` (基本支出 + 项目支出).
     """
     if not any(r.formulas for t in doc.tables for r in t.rows):  # text, PDF, or a workbook of values
         return
@@ -150,9 +147,6 @@ def hidden_cells(doc: Document, ctx: Context) -> Iterator[Fact]:
     They are read and checked like any other figure, but a reader of the printed or
     published table does not see them; whether they belong in the table cannot be
     decided from the file, so each hidden row (or column) with figures is listed.
-
-    Fails: row 2080199 hidden, with 3,267.00 in it.  Passes: nothing hidden, or only
-    empty rows and columns hidden.
     """
     for table in doc.tables:
         if table.role is None:
