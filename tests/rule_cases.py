@@ -30,6 +30,8 @@ from budgetcheck.rules.cases import WORKBOOK_EDITS, Case, CaseError
 #: how a rule's ``documents`` are run together, by the rule's group
 CROSS_GROUPS = {"narrative"}  # BC214: budgetcheck verify --cross doc1 doc2 …
 DIFF_GROUPS = {"diff"}  # BC301-BC303: budgetcheck diff doc1 doc2
+#: rules about tables: a case's own text must be read as tables it recognises
+READ_GROUPS = {"tables"}
 
 
 def settings_of(case: Case) -> Settings:
@@ -98,12 +100,27 @@ def _unedited(case: Case) -> list:
     return _verified(dataclasses.replace(case, replace=(), replace_prose=()).document(), case).findings
 
 
+def _read_as_written(report: DocumentReport, case: Case) -> None:
+    """A table rule's own document is read as the tables it was written to be: a table
+    whose title no template recognises, or a rule left without the tables it needs,
+    would let a passing case pass on nothing."""
+    unknown = [t.title for t in report.tables if not t.role]
+    if not report.tables or unknown:
+        raise CaseError(f"{case.where}: " + (f"a table was not recognised: {'; '.join(unknown)}" if unknown
+                                              else "no table was read from the text"))
+    missing = dict(report.skipped).get(case.rule)
+    if missing is not None:
+        raise CaseError(f"{case.where}: {case.rule} did not run: the text has no {'/'.join(missing)}")
+
+
 def _run(case: Case) -> list:
     if case.run == "documents":
         return _documents(case)
     if case.run == "workbook":
         return _workbook_findings(case)
     report = _verified(case.document(), case)
+    if case.text is not None and REGISTRY[case.rule].group in READ_GROUPS:
+        _read_as_written(report, case)
     if case.run == "waivers":
         return _waived(report, case)
     return report.findings
