@@ -7,6 +7,8 @@ rule that explains their failures, share exactly the same set.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -108,11 +110,26 @@ def families(table: Table) -> tuple[list[tuple[Row, list[Row]]], list[Row]]:
     return out, tops
 
 
+def _levels_unseen(table: Table, total: Row, tops: list[Row]) -> bool:
+    """Rows with names only and no level read (a text, where indentation is lost) whose
+    flat sum is half again their 合计 or more: the list has headings over rows (a unit
+    and its economic classes) that the reader did not see, so summing it would report
+    the headings as errors.  Such a 合计 is not checked."""
+    if any(r.code is not None or r.level or r.parent is not None or r.heading for r in table.rows):
+        return False
+    for col in table.amount_columns:
+        if not understood(table.columns[col]) or total.amounts[col] is None or total.amounts[col].value <= 0:
+            continue
+        flat = sum((r.amounts[col].value for r in tops if r.amounts[col] is not None), Decimal(0))
+        return flat >= total.amounts[col].value * Decimal("1.5")
+    return False
+
+
 def tree_checks(table: Table) -> Iterator[SumCheck]:
     found, tops = families(table)
     checks = [("tree", parent, members) for parent, members in found]
     total_row = table.total_row
-    if total_row is not None and tops:
+    if total_row is not None and tops and not _levels_unseen(table, total_row, tops):
         checks.append(("total", total_row, tops))
     for kind, parent, members in checks:
         for col in table.amount_columns:
