@@ -31,7 +31,10 @@ WORKBOOK_KEYS = {"formulas", "miss", "formula", "hide_rows", "hide_cols", "hide_
 WORKBOOK_EDITS = {"miss", "formula", "hide_rows", "hide_cols", "hide_sheet"}
 #: the base a workbook is exported from (tests/xlsx_builders exports the 2023 sample)
 WORKBOOK_BASE = "sample"
-_ROOT = Path(__file__).resolve().parents[4]  # src/budgetcheck/rules/cases/__init__.py
+#: Where seeds/ is: the checkout this file is in (src/budgetcheck/rules/cases/), else the
+#: working folder (an installed package run from a checkout, as CI runs the tests).
+_ROOT = next((p for p in (Path(__file__).resolve().parents[4], Path.cwd()) if (p / "seeds").is_dir()),
+             Path(__file__).resolve().parents[4])
 
 Pairs = tuple[tuple[str, str], ...]
 
