@@ -124,8 +124,12 @@ def _table(role: str, lines: list[str], start: int, end: int, index: int, unit: 
         line = lines[j]
         if not line.strip():
             continue
-        if "\t" in line:
+        if "\t" in line and not (not tab_lines and _caption_cells(line, template)):
             tab_lines.append((j + 1, line))
+            continue
+        if "\t" in line:  # 单位名称：某局 <tab> 单位：元 above the header: captions, not a header row
+            found = next((template.unit_of(c) for c in line.split("\t") if template.unit_of(c)), None)
+            unit = found or unit
             continue
         found = template.unit_of(line)
         if found and not tab_lines:
@@ -143,6 +147,16 @@ def _table(role: str, lines: list[str], start: int, end: int, index: int, unit: 
     if role == "FSE":
         return parse_selfeval(role, title, *args)
     return parse_grid(role, title, *args, template=template, year=year)
+
+
+def _caption_cells(line: str, template: Template) -> bool:
+    """A tab-separated line whose every cell is a caption (单位：元, 编制单位：…, 单位名称：…)
+    and at least one of them the unit: the caption block written with a tab, not a row."""
+    cells = [c.strip() for c in line.split("\t") if c.strip()]
+    if not cells or not any(template.unit_of(c) for c in cells):
+        return False
+    return all(template.unit_of(c) or template.caption("owner", c) or template.caption("subtitle", c)
+               or template.caption("label", c) for c in cells)
 
 
 def _unrecognised(lines: list[str], start: int, end: int, index: int, template: Template) -> list[Table]:
