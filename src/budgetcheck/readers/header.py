@@ -172,7 +172,7 @@ def column_key(path: tuple[str, ...], template: Template) -> str:
 def _text_key(leaf: str) -> str:
     leaf = squeeze(leaf)
     if "名称" in leaf:
-        if "项目" in leaf:
+        if "项目" in leaf or leaf.startswith("专项"):
             return "project_name"
         return "function_name" if "功能" in leaf else "name"
     if leaf in ("类", "款", "项"):
@@ -246,7 +246,21 @@ def build_columns(paths: list[tuple[str, ...]], template: Template, year: int | 
         if period in ("prior", "change", "pct", "budget"):
             key = f"{period}:{key}"
         out.append(Column(key, printed, group, True, subtotal, period, tuple(inner)))
-    return tuple(_dedupe(out))
+    return tuple(_dedupe(_dedupe_text(out)))
+
+
+def _dedupe_text(columns: list[Column]) -> list[Column]:
+    """Two text columns read alike (the 类|款 of a second code printed beside the row's
+    own, 部门经济 and 政府经济 names side by side): the first keeps the key the row's code
+    and label are read from, the others are attributes named by their header."""
+    seen: set[str] = set()
+    out = []
+    for c in columns:
+        if not c.is_amount and not c.key.startswith("text:") and c.key in seen:
+            c = replace(c, key=f"text:{c.label}")
+        seen.add(c.key)
+        out.append(c)
+    return out
 
 
 def _dedupe(columns: list[Column]) -> list[Column]:
