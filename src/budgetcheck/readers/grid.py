@@ -318,7 +318,11 @@ def sangong_rows(rows: list[Row], template: Template, readings: list[str]) -> li
         parent = at.get("sangong") if kind in ("abroad", "car", "reception") else at.get("car") if kind.startswith("car.") else None
         if kind == "sangong" and row.is_total:
             parent = None
-        out.append(replace(row, kind=kind, parent=parent if parent != i else None, memo=False))
+        parent = parent if parent != i else None
+        # a part is one level below its total, however the layout indents it
+        # (``其中：（一）…`` printed left of ``（二）…``)
+        level = out[parent].level + 1 if parent is not None and parent < i and out[parent].level else row.level
+        out.append(replace(row, kind=kind, parent=parent, level=level, memo=False))
     readings.append("the 三公 table is laid out as rows: each row's quantity is read from its label")
     return out
 
