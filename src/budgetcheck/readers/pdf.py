@@ -265,5 +265,10 @@ def _continued(table: PdfTable, grid: Grid, page: Page, pending: list[TextLine],
         return True
     # a form (performance table) runs on with its own columns: the same outer edges will do
     first = table.fragments[0].grid
-    return (template.layout(table.role) == "form" and abs(first.xs[0] - grid.xs[0]) <= 3
-            and abs(first.xs[-1] - grid.xs[-1]) <= 3)
+    if template.layout(table.role) != "form" or abs(first.xs[-1] - grid.xs[-1]) > 3:
+        return False
+    if abs(first.xs[0] - grid.xs[0]) <= 3:
+        return True
+    # … or without its leftmost merged column (年度绩效指标 printed once, on the first
+    # page): every column edge of the grid is one of the form's
+    return all(any(abs(x - y) <= 3 for y in last.grid.xs) for x in grid.xs)
