@@ -15,7 +15,7 @@ import itertools
 import re
 from dataclasses import replace
 
-from budgetcheck.core.catalogue import class_code, economic_code
+from budgetcheck.core.catalogue import class_code, economic_code, function_code
 from budgetcheck.core.model import Amount, Code, Column, Row, Table
 from budgetcheck.core.figures import NotANumber, is_number, parse_amount
 from budgetcheck.templates.schema import Identity, row_identities, understood
@@ -258,8 +258,8 @@ def _total_first(cells: list[str], text_width: int) -> list[str]:
 
 
 def _structure(rows: list[Row], body, columns, indents, readings: list[str], scheme: str) -> list[Row]:
-    """Levels and parents of rows without codes, from their indentation; a 类 (and an
-    economic 款) named as in the catalogue gets its code back."""
+    """Levels and parents of rows without codes, from their indentation; a 类, 款 or 项
+    (and an economic 类 or 款) named as in the catalogue gets its code back."""
     if any(r.code is not None for r in rows if not r.is_total):
         return rows
     label_col = next((i for i, c in enumerate(columns) if not c.is_amount), None)
@@ -289,6 +289,9 @@ def _structure(rows: list[Row], body, columns, indents, readings: list[str], sch
         if scheme == "functional" and level == 1:
             found = class_code(row.label)
             code = Code(found) if found else None
+        elif scheme == "functional" and level <= 3 and parent is not None and out[parent].code is not None:
+            found = function_code(row.label, out[parent].code.text, out[parent].label)
+            code = Code(found) if found and len(found) == 2 * level + 1 else None
         elif scheme == "economic" and level <= 2:
             above = out[parent].code.text if parent is not None and out[parent].code is not None else ""
             found = economic_code(row.label, above) if level == 1 or above else None
