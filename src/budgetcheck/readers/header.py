@@ -246,7 +246,22 @@ def build_columns(paths: list[tuple[str, ...]], template: Template, year: int | 
         if period in ("prior", "change", "pct", "budget"):
             key = f"{period}:{key}"
         out.append(Column(key, printed, group, True, subtotal, period, tuple(inner)))
-    return tuple(_dedupe(_dedupe_text(out)))
+    return tuple(_dedupe(_deepest_name(_dedupe_text(out))))
+
+
+_LEVELS = ("text:一级", "text:二级", "text:三级")
+
+
+def _deepest_name(columns: list[Column]) -> list[Column]:
+    """A catalogue printed as 一级 | 二级 | 三级 columns (购买服务 指导性目录) and no name
+    column: the deepest level names the row, not the first (every row 02-政府履职辅助性服务)."""
+    if any(not c.is_amount and c.key in ("name", "function_name", "project_name") for c in columns):
+        return columns
+    levels = [i for i, c in enumerate(columns) if not c.is_amount and c.key in _LEVELS]
+    if len(levels) < 2:
+        return columns
+    deepest = max(levels, key=lambda i: _LEVELS.index(columns[i].key))
+    return [replace(c, key="name") if i == deepest else c for i, c in enumerate(columns)]
 
 
 def _dedupe_text(columns: list[Column]) -> list[Column]:
