@@ -437,5 +437,6 @@ def _label(texts, text_cols, columns) -> str:
     for value, col in zip(texts, text_cols):
         if columns[col].key in ("name", "function_name") and value:
             return value
-    return next((t for t, col in zip(texts, text_cols) if t and not CODE.match(squeeze(t)) and columns[col].key not in SPLIT_KEYS),
-                "")
+    return next((t for t, col in zip(texts, text_cols) if t and not CODE.match(squeeze(t)) and columns[col].key not in SPLIT_KEYS
+                 and columns[col].key not in ("code", "function_code")), "") or next(
+        (t for t, col in zip(texts, text_cols) if t and not CODE.match(squeeze(t)) and columns[col].key not in SPLIT_KEYS), "")
