@@ -153,6 +153,12 @@ def column_key(path: tuple[str, ...], template: Template) -> str:
         if group_key is not None:
             break
     if group_key is None:
+        if leaf_key == "subtotal" and len(path) > 1:
+            # the 小计 of a header the vocabulary knows as a quantity (一般公共预算拨款/小计,
+            # beside its 其中：专项资金 memo) is that quantity
+            named = _lookup(squeeze(path[-2]), cols.get("leaves", []))
+            if named is not None and named not in ("subtotal", "total", "amount") and not named.startswith("memo:"):
+                return named
         return "total" if leaf_key == "subtotal" and len(path) == 1 else leaf_key
     if leaf_key in ("subtotal", "total") and group_key == "sangong":
         return "sangong"
