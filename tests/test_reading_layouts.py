@@ -66,3 +66,23 @@ def test_functional_codes_below_the_class_come_from_names_and_the_pattern():
     assert function_code("其他政府性基金及对应专项债务收入安排的支出", "229", "其他支出") is None
     assert function_code("社会工作事务", "201", "一般公共服务支出") is None
     assert function_code("行政运行", "", "") is None
+
+
+def test_basic_expenditure_by_unit_without_indentation_is_read_by_the_order_of_names():
+    """广东 表11 printed without indentation: each unit heading sums the economic classes
+    under it, so the 合计 is the sum of the units, not of every row."""
+    from budgetcheck.readers.grid import _structure
+
+    def row(label, line, total=False):
+        return Row(label, None, (parse_amount("1.00", "万元"),), line, is_total=total)
+
+    rows = [row("合计", 1, True), row("某某局（本级）", 2), row("工资福利支出", 3), row("商品和服务支出", 4),
+            row("某某中心", 5), row("工资福利支出", 6), row("对个人和家庭的补助", 7)]
+    columns = (Column("text:单位", "支出项目类别", is_amount=False), Column("total", "总计"))
+    readings: list[str] = []
+    out = _structure(rows, [], columns, {}, readings, "functional")
+    assert [(r.level, r.parent) for r in out] == [(0, None), (1, None), (2, 1), (2, 1), (1, None), (2, 4), (2, 4)]
+    assert any("no indentation" in r for r in readings)
+    # a heading without parts is not this layout: nothing is guessed
+    rows2 = rows[:2] + [row("某某中心", 5), row("工资福利支出", 6)]
+    assert [r.level for r in _structure(rows2, [], columns, {}, [], "functional")] == [0, 0, 0, 0]

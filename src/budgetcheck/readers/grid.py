@@ -268,14 +268,19 @@ def _structure(rows: list[Row], body, columns, indents, readings: list[str], sch
     offsets = [indents.get(r.line, ())[label_col] if label_col < len(indents.get(r.line, ())) else None for r in rows]
     levels = indent_levels([None if r.is_total else o for r, o in zip(rows, offsets)])
     if levels is None:
-        return rows
+        levels = _levels_by_catalogue(rows)
+        if levels is None:
+            return rows
+        readings.append("rows have no codes and no indentation: the economic classes named as in the "
+                        "classification are read as the parts of the heading row above them")
+    else:
+        readings.append("rows have no codes: their levels are read from the indentation of their names")
     last = 0
     for i, (row, level) in enumerate(zip(rows, levels)):
         if level is not None:
             last = level
         elif not row.is_total and last:
             levels[i] = last + 1  # a row with its label column blank: an item of the row above
-    readings.append("rows have no codes: their levels are read from the indentation of their names")
     out: list[Row] = []
     stack: list[int] = []  # index of the last row seen at each level
     for i, (row, level) in enumerate(zip(rows, levels)):
@@ -300,6 +305,31 @@ def _structure(rows: list[Row], body, columns, indents, readings: list[str], sch
     if any(r.code is not None for r in out):
         readings.append("the codes of rows printed by name were taken from the classification's names")
     return out
+
+
+def _levels_by_catalogue(rows: list[Row]) -> list[int | None] | None:
+    """Levels by the order of names when the indentation says nothing (基本支出 by unit
+    and economic class, 广东 表11): each heading row (a unit) followed by rows named as
+    the economic classes (工资福利支出, 商品和服务支出 …), which are its parts.  None
+    unless every heading has such parts and no class comes before the first heading."""
+    levels: list[int | None] = []
+    headings = parts = 0
+    for row in rows:
+        if row.is_total:
+            levels.append(None)
+            continue
+        if economic_code(row.label) is not None:
+            if not headings:
+                return None
+            levels.append(2)
+            parts += 1
+            continue
+        if headings and not parts:
+            return None  # a heading without parts: not this layout
+        levels.append(1)
+        headings += 1
+        parts = 0
+    return levels if headings and parts else None
 
 
 def sangong_rows(rows: list[Row], template: Template, readings: list[str]) -> list[Row]:
