@@ -200,7 +200,7 @@ def _rows(body, columns: tuple[Column, ...], unit: str, scheme: str, identities:
         code, note = None, ""
         if not total and not attributes:
             code, inherited, note = _code(texts, text_cols, columns, split_idx, inherited, scheme)
-        label = _label(texts, text_cols, columns) if not total else "合计"
+        label = _label(texts, text_cols, columns, projects=code is None and not attributes) if not total else "合计"
         if code is None and not total and not attributes:
             code, named = _code_in_cells(texts, text_cols, columns, scheme, code_in_name, prefer)
             if named:
@@ -463,10 +463,16 @@ def _code_in_cells(texts, text_cols, columns, scheme: str, pattern, prefer: list
     return None, ""
 
 
-def _label(texts, text_cols, columns) -> str:
-    for value, col in zip(texts, text_cols):
-        if columns[col].key in ("name", "function_name") and value:
-            return value
+def _label(texts, text_cols, columns, projects: bool = False) -> str:
+    """The row's name.  In a list of projects by unit (单位名称 | 项目名称) without a code
+    the project names the row, not its unit; a row with a code keeps the name that goes
+    with it (a transfer listed under its unit's code is named as the unit), and a
+    procurement row is named by its item (采购品目名称), not by the project it serves."""
+    for key in (("project_name",) if projects else ()) + ("name", "function_name"):
+        for value, col in zip(texts, text_cols):
+            if columns[col].key == key and value and (key != "project_name" or any(
+                    columns[c].key == "name" for c in text_cols)):
+                return value
     return next((t for t, col in zip(texts, text_cols) if t and not CODE.match(squeeze(t)) and columns[col].key not in SPLIT_KEYS
                  and columns[col].key not in ("code", "function_code")), "") or next(
         (t for t, col in zip(texts, text_cols) if t and not CODE.match(squeeze(t)) and columns[col].key not in SPLIT_KEYS), "")
