@@ -47,3 +47,42 @@ def test_a_performance_table_without_money_is_not_unread():
     with_money = [(1, "资金总额\t100.00"), *lines]
     t10 = parse_t10("2026年部门整体绩效目标表", "万元", with_money, 1, (), 0)
     assert [f.location.table for f in facts(unread_table, Document("d.pdf", (t10,)))] == ["T10"]
+
+
+def test_functional_codes_below_the_class_come_from_names_and_the_pattern():
+    """Zhejiang prints names only: a 款 or 项 gets its code from the catalogue or the
+    classification's pattern, and a name neither knows keeps none."""
+    from budgetcheck.core.catalogue import function_code
+
+    assert function_code("司法", "204", "公共安全支出") == "20406"
+    assert function_code("行政运行", "20406", "司法") == "2040601"
+    assert function_code("事业运行", "20105", "统计信息事务") == "2010550"
+    assert function_code("其他司法支出", "20406", "司法") == "2040699"
+    assert function_code("其他一般公共服务支出", "201", "一般公共服务支出") == "20199"
+    assert function_code("其他一般公共服务支出", "20199", "其他一般公共服务支出") == "2019999"
+    assert function_code("其他共产党事务支出", "201", "一般公共服务支出") == "20136"  # listed, not the bucket
+    # 其他… that is not the parent's bucket: 2100407 其他专业公共卫生机构, 22904 其他政府性基金…
+    assert function_code("其他专业公共卫生机构", "21004", "公共卫生") is None
+    assert function_code("其他政府性基金及对应专项债务收入安排的支出", "229", "其他支出") is None
+    assert function_code("社会工作事务", "201", "一般公共服务支出") is None
+    assert function_code("行政运行", "", "") is None
+
+
+def test_basic_expenditure_by_unit_without_indentation_is_read_by_the_order_of_names():
+    """广东 表11 printed without indentation: each unit heading sums the economic classes
+    under it, so the 合计 is the sum of the units, not of every row."""
+    from budgetcheck.readers.grid import _structure
+
+    def row(label, line, total=False):
+        return Row(label, None, (parse_amount("1.00", "万元"),), line, is_total=total)
+
+    rows = [row("合计", 1, True), row("某某局（本级）", 2), row("工资福利支出", 3), row("商品和服务支出", 4),
+            row("某某中心", 5), row("工资福利支出", 6), row("对个人和家庭的补助", 7)]
+    columns = (Column("text:单位", "支出项目类别", is_amount=False), Column("total", "总计"))
+    readings: list[str] = []
+    out = _structure(rows, [], columns, {}, readings, "functional")
+    assert [(r.level, r.parent) for r in out] == [(0, None), (1, None), (2, 1), (2, 1), (1, None), (2, 4), (2, 4)]
+    assert any("no indentation" in r for r in readings)
+    # a heading without parts is not this layout: nothing is guessed
+    rows2 = rows[:2] + [row("某某中心", 5), row("工资福利支出", 6)]
+    assert [r.level for r in _structure(rows2, [], columns, {}, [], "functional")] == [0, 0, 0, 0]

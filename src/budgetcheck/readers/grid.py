@@ -15,7 +15,7 @@ import itertools
 import re
 from dataclasses import replace
 
-from budgetcheck.core.catalogue import class_code, economic_code
+from budgetcheck.core.catalogue import class_code, economic_code, function_code
 from budgetcheck.core.model import Amount, Code, Column, Row, Table
 from budgetcheck.core.figures import NotANumber, is_number, parse_amount
 from budgetcheck.templates.schema import Identity, row_identities, understood
@@ -200,7 +200,7 @@ def _rows(body, columns: tuple[Column, ...], unit: str, scheme: str, identities:
         code, note = None, ""
         if not total and not attributes:
             code, inherited, note = _code(texts, text_cols, columns, split_idx, inherited, scheme)
-        label = _label(texts, text_cols, columns) if not total else "合计"
+        label = _label(texts, text_cols, columns, projects=code is None and not attributes) if not total else "合计"
         if code is None and not total and not attributes:
             code, named = _code_in_cells(texts, text_cols, columns, scheme, code_in_name, prefer)
             if named:
@@ -258,8 +258,8 @@ def _total_first(cells: list[str], text_width: int) -> list[str]:
 
 
 def _structure(rows: list[Row], body, columns, indents, readings: list[str], scheme: str) -> list[Row]:
-    """Levels and parents of rows without codes, from their indentation; a 类 (and an
-    economic 款) named as in the catalogue gets its code back."""
+    """Levels and parents of rows without codes, from their indentation; a 类, 款 or 项
+    (and an economic 类 or 款) named as in the catalogue gets its code back."""
     if any(r.code is not None for r in rows if not r.is_total):
         return rows
     label_col = next((i for i, c in enumerate(columns) if not c.is_amount), None)
@@ -268,14 +268,19 @@ def _structure(rows: list[Row], body, columns, indents, readings: list[str], sch
     offsets = [indents.get(r.line, ())[label_col] if label_col < len(indents.get(r.line, ())) else None for r in rows]
     levels = indent_levels([None if r.is_total else o for r, o in zip(rows, offsets)])
     if levels is None:
-        return rows
+        levels = _levels_by_catalogue(rows)
+        if levels is None:
+            return rows
+        readings.append("rows have no codes and no indentation: the economic classes named as in the "
+                        "classification are read as the parts of the heading row above them")
+    else:
+        readings.append("rows have no codes: their levels are read from the indentation of their names")
     last = 0
     for i, (row, level) in enumerate(zip(rows, levels)):
         if level is not None:
             last = level
         elif not row.is_total and last:
             levels[i] = last + 1  # a row with its label column blank: an item of the row above
-    readings.append("rows have no codes: their levels are read from the indentation of their names")
     out: list[Row] = []
     stack: list[int] = []  # index of the last row seen at each level
     for i, (row, level) in enumerate(zip(rows, levels)):
@@ -289,6 +294,9 @@ def _structure(rows: list[Row], body, columns, indents, readings: list[str], sch
         if scheme == "functional" and level == 1:
             found = class_code(row.label)
             code = Code(found) if found else None
+        elif scheme == "functional" and level <= 3 and parent is not None and out[parent].code is not None:
+            found = function_code(row.label, out[parent].code.text, out[parent].label)
+            code = Code(found) if found and len(found) == 2 * level + 1 else None
         elif scheme == "economic" and level <= 2:
             above = out[parent].code.text if parent is not None and out[parent].code is not None else ""
             found = economic_code(row.label, above) if level == 1 or above else None
@@ -297,6 +305,31 @@ def _structure(rows: list[Row], body, columns, indents, readings: list[str], sch
     if any(r.code is not None for r in out):
         readings.append("the codes of rows printed by name were taken from the classification's names")
     return out
+
+
+def _levels_by_catalogue(rows: list[Row]) -> list[int | None] | None:
+    """Levels by the order of names when the indentation says nothing (基本支出 by unit
+    and economic class, 广东 表11): each heading row (a unit) followed by rows named as
+    the economic classes (工资福利支出, 商品和服务支出 …), which are its parts.  None
+    unless every heading has such parts and no class comes before the first heading."""
+    levels: list[int | None] = []
+    headings = parts = 0
+    for row in rows:
+        if row.is_total:
+            levels.append(None)
+            continue
+        if economic_code(row.label) is not None:
+            if not headings:
+                return None
+            levels.append(2)
+            parts += 1
+            continue
+        if headings and not parts:
+            return None  # a heading without parts: not this layout
+        levels.append(1)
+        headings += 1
+        parts = 0
+    return levels if headings and parts else None
 
 
 def sangong_rows(rows: list[Row], template: Template, readings: list[str]) -> list[Row]:
@@ -318,7 +351,11 @@ def sangong_rows(rows: list[Row], template: Template, readings: list[str]) -> li
         parent = at.get("sangong") if kind in ("abroad", "car", "reception") else at.get("car") if kind.startswith("car.") else None
         if kind == "sangong" and row.is_total:
             parent = None
-        out.append(replace(row, kind=kind, parent=parent if parent != i else None, memo=False))
+        parent = parent if parent != i else None
+        # a part is one level below its total, however the layout indents it
+        # (``其中：（一）…`` printed left of ``（二）…``)
+        level = out[parent].level + 1 if parent is not None and parent < i and out[parent].level else row.level
+        out.append(replace(row, kind=kind, parent=parent, level=level, memo=False))
     readings.append("the 三公 table is laid out as rows: each row's quantity is read from its label")
     return out
 
@@ -426,9 +463,16 @@ def _code_in_cells(texts, text_cols, columns, scheme: str, pattern, prefer: list
     return None, ""
 
 
-def _label(texts, text_cols, columns) -> str:
-    for value, col in zip(texts, text_cols):
-        if columns[col].key in ("name", "function_name") and value:
-            return value
-    return next((t for t, col in zip(texts, text_cols) if t and not CODE.match(squeeze(t)) and columns[col].key not in SPLIT_KEYS),
-                "")
+def _label(texts, text_cols, columns, projects: bool = False) -> str:
+    """The row's name.  In a list of projects by unit (单位名称 | 项目名称) without a code
+    the project names the row, not its unit; a row with a code keeps the name that goes
+    with it (a transfer listed under its unit's code is named as the unit), and a
+    procurement row is named by its item (采购品目名称), not by the project it serves."""
+    for key in (("project_name",) if projects else ()) + ("name", "function_name"):
+        for value, col in zip(texts, text_cols):
+            if columns[col].key == key and value and (key != "project_name" or any(
+                    columns[c].key == "name" for c in text_cols)):
+                return value
+    return next((t for t, col in zip(texts, text_cols) if t and not CODE.match(squeeze(t)) and columns[col].key not in SPLIT_KEYS
+                 and columns[col].key not in ("code", "function_code")), "") or next(
+        (t for t, col in zip(texts, text_cols) if t and not CODE.match(squeeze(t)) and columns[col].key not in SPLIT_KEYS), "")

@@ -153,6 +153,12 @@ def column_key(path: tuple[str, ...], template: Template) -> str:
         if group_key is not None:
             break
     if group_key is None:
+        if leaf_key == "subtotal" and len(path) > 1:
+            # the 小计 of a header the vocabulary knows as a quantity (一般公共预算拨款/小计,
+            # beside its 其中：专项资金 memo) is that quantity
+            named = _lookup(squeeze(path[-2]), cols.get("leaves", []))
+            if named is not None and named not in ("subtotal", "total", "amount") and not named.startswith("memo:"):
+                return named
         return "total" if leaf_key == "subtotal" and len(path) == 1 else leaf_key
     if leaf_key in ("subtotal", "total") and group_key == "sangong":
         return "sangong"
@@ -172,7 +178,7 @@ def column_key(path: tuple[str, ...], template: Template) -> str:
 def _text_key(leaf: str) -> str:
     leaf = squeeze(leaf)
     if "名称" in leaf:
-        if "项目" in leaf:
+        if "项目" in leaf or leaf.startswith("专项"):
             return "project_name"
         return "function_name" if "功能" in leaf else "name"
     if leaf in ("类", "款", "项"):
@@ -246,7 +252,36 @@ def build_columns(paths: list[tuple[str, ...]], template: Template, year: int | 
         if period in ("prior", "change", "pct", "budget"):
             key = f"{period}:{key}"
         out.append(Column(key, printed, group, True, subtotal, period, tuple(inner)))
-    return tuple(_dedupe(out))
+    return tuple(_dedupe(_deepest_name(_dedupe_text(out))))
+
+
+_LEVELS = ("text:一级", "text:二级", "text:三级")
+
+
+def _deepest_name(columns: list[Column]) -> list[Column]:
+    """A catalogue printed as 一级 | 二级 | 三级 columns (购买服务 指导性目录) and no name
+    column: the deepest level names the row, not the first (every row 02-政府履职辅助性服务)."""
+    if any(not c.is_amount and c.key in ("name", "function_name", "project_name") for c in columns):
+        return columns
+    levels = [i for i, c in enumerate(columns) if not c.is_amount and c.key in _LEVELS]
+    if len(levels) < 2:
+        return columns
+    deepest = max(levels, key=lambda i: _LEVELS.index(columns[i].key))
+    return [replace(c, key="name") if i == deepest else c for i, c in enumerate(columns)]
+
+
+def _dedupe_text(columns: list[Column]) -> list[Column]:
+    """Two text columns read alike (the 类|款 of a second code printed beside the row's
+    own, 部门经济 and 政府经济 names side by side): the first keeps the key the row's code
+    and label are read from, the others are attributes named by their header."""
+    seen: set[str] = set()
+    out = []
+    for c in columns:
+        if not c.is_amount and not c.key.startswith("text:") and c.key in seen:
+            c = replace(c, key=f"text:{c.label}")
+        seen.add(c.key)
+        out.append(c)
+    return out
 
 
 def _dedupe(columns: list[Column]) -> list[Column]:

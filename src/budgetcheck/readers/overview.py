@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from budgetcheck.core.catalogue import class_code, strip_enumerator
+from budgetcheck.core.catalogue import class_code, function_code, strip_enumerator
 from budgetcheck.core.model import Amount, Code, Column, Row, Table
 from budgetcheck.core.figures import NotANumber, is_number, parse_amount
 from budgetcheck.templates import Template, load, squeeze
@@ -265,6 +265,9 @@ def _tree(rows: list[Row], offsets: list[float | None], template: Template) -> l
             if side == "expenditure" and not classed and (parent is None or rows[parent].kind in ("item", "year_total")) and not any(
                     re.search(p, squeeze(strip_enumerator(row.label))) for p in not_classes):
                 found = class_code(row.label)
+                code = Code(found) if found else None
+            elif side == "expenditure" and parent is not None and out[parent].code is not None:
+                found = function_code(row.label, out[parent].code.text, out[parent].label)  # a 款 or 项 by name
                 code = Code(found) if found else None
             out[i] = replace(row, level=level + (1 if carry is not None else 0), parent=parent, code=code)
     return out

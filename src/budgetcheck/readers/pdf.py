@@ -219,7 +219,8 @@ def _start(grid: Grid, pending: list[tuple[TextLine, int]], page: Page, tables: 
         table.unit = unit or (_inline_unit(grid, template) if spec and spec.layout == "form" else None) or usual
         tables.append(table)
         return table
-    if tables and first_grid and _continued(tables[-1], grid, page, [l for l, _ in pending], template):
+    if tables and ((first_grid and _continued(tables[-1], grid, page, [l for l, _ in pending], template))
+                   or (not first_grid and _form_goes_on(tables[-1], grid, page, [l for l, _ in pending], template))):
         for line, number in pending:
             text.emit(line.text.strip(), number, _rect(line))
         return tables[-1]
@@ -236,6 +237,20 @@ def _start(grid: Grid, pending: list[tuple[TextLine, int]], page: Page, tables: 
     table = PdfTable(None, caption[:60], unit or usual, line, page.number)
     tables.append(table)
     return table
+
+
+def _form_goes_on(table: PdfTable, grid: Grid, page: Page, pending: list[TextLine], template) -> bool:
+    """A form printed as two grids on one page, the indicators' header between them as
+    text (一级指标 二级指标 三级指标 … 分值 得分): the second grid is the same form's, when
+    nothing but that header line separates them and the outer edges are the form's."""
+    last = table.fragments[-1] if table.fragments else None
+    if last is None or last.page != page.number or template.layout(table.role) != "form":
+        return False
+    words = [l for l in pending if not _heading_part(l.text, template)]
+    if len(words) > 1 or any(not re.search(r"三级指标|指标名称", re.sub(r"\s+", "", l.text)) for l in words):
+        return False
+    first = table.fragments[0].grid
+    return abs(first.xs[0] - grid.xs[0]) <= 3 and abs(first.xs[-1] - grid.xs[-1]) <= 3
 
 
 def _inline_unit(grid: Grid, template) -> str | None:
@@ -265,5 +280,10 @@ def _continued(table: PdfTable, grid: Grid, page: Page, pending: list[TextLine],
         return True
     # a form (performance table) runs on with its own columns: the same outer edges will do
     first = table.fragments[0].grid
-    return (template.layout(table.role) == "form" and abs(first.xs[0] - grid.xs[0]) <= 3
-            and abs(first.xs[-1] - grid.xs[-1]) <= 3)
+    if template.layout(table.role) != "form" or abs(first.xs[-1] - grid.xs[-1]) > 3:
+        return False
+    if abs(first.xs[0] - grid.xs[0]) <= 3:
+        return True
+    # … or without its leftmost merged column (年度绩效指标 printed once, on the first
+    # page): every column edge of the grid is one of the form's
+    return all(any(abs(x - y) <= 3 for y in last.grid.xs) for x in grid.xs)

@@ -131,6 +131,8 @@ def glyphs_of(page, height: float, width: float | None = None, layers: Layers | 
     off_page = False
     for i in range(pdfium_c.FPDFText_CountChars(raw)):
         code = pdfium_c.FPDFText_GetUnicode(raw, i)
+        if code == 2 and not pdfium_c.FPDFText_IsGenerated(raw, i):
+            code = 0x2D  # a printed hyphen that ends a line: pdfium marks it 0x02 (2025年-⏎2026年)
         if code in (0, 0xFFFE, 0xFFFF) or code < 32 or pdfium_c.FPDFText_IsGenerated(raw, i):
             continue
         pdfium_c.FPDFText_GetLooseCharBox(raw, i, rect)

@@ -32,6 +32,7 @@ _FUNDS = re.compile(r"^(?:其中[:：]?)?(年度资金总额|资金总额|(?:当
 _SCORE = re.compile(r"^\d{1,3}(?:\.\d{1,2})?$")
 _TOTAL_SCORE = re.compile(r"^总\s*分$")
 _INDICATOR_HEAD = re.compile(r"三级指标|指标名称")
+_INDICATOR_LEVEL = re.compile(r"^(?:产出|效益|满意度|成本)指标")
 _RATE = re.compile(r"^(\d{1,4}(?:\.\d+)?)\s*[%％]$")
 
 
@@ -53,6 +54,9 @@ def parse_selfeval(role: str, title: str, unit: str, tab_lines: list[tuple[int, 
             in_indicators = True
             positions = (squeezed.index("分值") if "分值" in squeezed else -1, squeezed.index("得分") if "得分" in squeezed else -1)
             continue
+        if not in_indicators and head and any(_INDICATOR_LEVEL.match(c) for c in squeezed):
+            in_indicators = True  # the indicators' header printed outside the grid, above it
+            positions = (-1, -1)
         label_at = next((i for i, c in enumerate(squeezed) if _FUNDS.match(c)), None)
         if label_at is not None and head and not in_indicators:
             rows.append(_funds_row(cells, squeezed[label_at], head, unit, lineno, raw))
