@@ -295,6 +295,7 @@ def test_endless_sentence_is_refused(tmp_path):
     verify_refused(H.long_sentence(tmp_path / "sentence.txt", 800_000), "characters long")
 
 
+@pytest.mark.slow
 def test_time_limit_ends_a_slow_document(tmp_path):
     """Lines under the length bound, but many figures to a sentence: the time bound."""
     text = H.sample_text()
@@ -306,6 +307,7 @@ def test_time_limit_ends_a_slow_document(tmp_path):
     verify_refused(path, "longer than the 2 s limit", env=env, timeout=120)
 
 
+@pytest.mark.slow
 def test_memory_limit_ends_a_document_dense_with_figures(tmp_path):
     """A text under every size bound whose prose is all figures: its claims cost some
     50 bytes a byte, so the memory bound is what ends it (here set low, to be quick)."""

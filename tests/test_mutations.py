@@ -60,7 +60,7 @@ def _cells():
 
 #: The whole sweep (every cell, three kinds of change) is in the full run; the fast loop
 #: (``-m "not slow"``) keeps one mutation in this many, and the first of each table.
-FAST_EVERY = 8
+FAST_EVERY = 12
 
 
 def _mutations():
