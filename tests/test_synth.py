@@ -301,3 +301,19 @@ def test_no_nonzero_amount_is_written_blank(monkeypatch) -> None:
     for seed in range(60):
         gen(seed, **OPTIONS[seed % len(OPTIONS)])
     assert blanked == []
+
+
+def test_the_generator_names_codes_as_the_checker_does():
+    """The generator's catalogue cannot drift from the checker's: its 类 lines and economic
+    names are taken from core/catalogue.py, and every functional 款/项 it uses that the
+    checker's catalogue knows carries the same name there."""
+    from budgetcheck.core.catalogue import CLASSES, ECONOMIC as CORE_ECONOMIC, FUNCTIONS, normalise_name
+    from tests.synth.catalog import ECONOMIC, FUNCTIONAL
+
+    assert dict(T1_CLASS_LINES) == CLASSES
+    assert all(name == CORE_ECONOMIC[code] for _, items in ECONOMIC.values() for code, name in items)
+    pairs = [(k, n) for _, (_, kuans) in FUNCTIONAL.items() for k, (n, items) in kuans.items()]
+    pairs += [(c, n) for _, (_, kuans) in FUNCTIONAL.items() for _, (_, items) in kuans.items() for c, n in items]
+    known = [(c, n) for c, n in pairs if c in FUNCTIONS]
+    assert len(known) > 10
+    assert [(c, n) for c, n in known if normalise_name(FUNCTIONS[c]) != normalise_name(n)] == []

@@ -3,15 +3,16 @@
 Why a catalogue: the checker matches codes to names across tables and maps the
 overview tables' 类 names (一、一般公共服务支出 …) to codes, so synthetic
 documents must use real, mutually consistent code/name pairs or they would
-exercise nothing but the generator's imagination.  The functional codes below
-follow the 2023 支出功能分类科目; the economic codes follow 部门预算支出经济
-分类 (spellings as in the 2023 seed, e.g. ``维修(护)费``).  Department, unit
+exercise nothing but the generator's imagination.  The 类 lines and the economic
+names are the checker's own catalogue (``core/catalogue.py``); the functional 款 and
+项 below follow the 2023 支出功能分类科目, and tests/test_synth.py checks them against
+the checker's catalogue (``FUNCTIONS``) wherever it knows the code.  Department, unit
 and project names are invented (no real department is implied).
 """
 
 from __future__ import annotations
 
-from budgetcheck.core.catalogue import CLASSES
+from budgetcheck.core.catalogue import CLASSES, ECONOMIC as CORE_ECONOMIC
 
 # The 30 expenditure lines of T1/T4, in order, with the 类 code each names: the checker's
 # own catalogue (core/catalogue.py), so that the generator and the reader cannot drift.
@@ -190,31 +191,22 @@ PERSONNEL_ITEM_WORDS = ("离退休", "养老保险缴费", "职业年金", "单�
 # 项 names that are mainly basic expenditure (人员 + 公用).
 BASIC_ITEM_WORDS = ("行政运行", "事业运行", "机构运行")
 
-# Economic classification for T6: group -> (group name, [(款 code, name)]),
-# plus which 款 are always present (a department always pays salaries).
+# Economic classification for T6: group -> (group name, [(款 code, name)]), plus which
+# 款 are always present (a department always pays salaries).  The generator chooses
+# which 款 a synthetic budget uses; their names are the checker's own catalogue
+# (core/catalogue.py ECONOMIC), so that the two cannot drift.
+_ECONOMIC_CODES: dict[str, tuple[str, ...]] = {
+    "301": ("30101", "30102", "30103", "30106", "30107", "30108", "30109", "30110", "30111", "30112", "30113",
+            "30114", "30199"),
+    "302": ("30201", "30202", "30203", "30204", "30205", "30206", "30207", "30209", "30211", "30212", "30213",
+            "30214", "30215", "30216", "30217", "30218", "30226", "30227", "30228", "30229", "30231", "30239",
+            "30299"),
+    "303": ("30301", "30302", "30304", "30305", "30307", "30309", "30399"),
+    "310": ("31002", "31003", "31007", "31013", "31099"),
+}
 ECONOMIC: dict[str, tuple[str, list[tuple[str, str]]]] = {
-    "301": ("工资福利支出", [
-        ("30101", "基本工资"), ("30102", "津贴补贴"), ("30103", "奖金"),
-        ("30106", "伙食补助费"), ("30107", "绩效工资"),
-        ("30108", "机关事业单位基本养老保险缴费"), ("30109", "职业年金缴费"),
-        ("30110", "职工基本医疗保险缴费"), ("30111", "公务员医疗补助缴费"),
-        ("30112", "其他社会保障缴费"), ("30113", "住房公积金"), ("30114", "医疗费"),
-        ("30199", "其他工资福利支出")]),
-    "302": ("商品和服务支出", [
-        ("30201", "办公费"), ("30202", "印刷费"), ("30203", "咨询费"), ("30204", "手续费"),
-        ("30205", "水费"), ("30206", "电费"), ("30207", "邮电费"), ("30209", "物业管理费"),
-        ("30211", "差旅费"), ("30212", "因公出国（境）费用"), ("30213", "维修(护)费"),
-        ("30214", "租赁费"), ("30215", "会议费"), ("30216", "培训费"), ("30217", "公务接待费"),
-        ("30218", "专用材料费"), ("30226", "劳务费"), ("30227", "委托业务费"),
-        ("30228", "工会经费"), ("30229", "福利费"), ("30231", "公务用车运行维护费"),
-        ("30239", "其他交通费用"), ("30299", "其他商品和服务支出")]),
-    "303": ("对个人和家庭的补助", [
-        ("30301", "离休费"), ("30302", "退休费"), ("30304", "抚恤金"), ("30305", "生活补助"),
-        ("30307", "医疗费补助"), ("30309", "奖励金"), ("30399", "其他对个人和家庭的补助")]),
-    "310": ("资本性支出", [
-        ("31002", "办公设备购置"), ("31003", "专用设备购置"),
-        ("31007", "信息网络及软件购置更新"), ("31013", "公务用车购置"),
-        ("31099", "其他资本性支出")]),
+    group: (CORE_ECONOMIC[group], [(code, CORE_ECONOMIC[code]) for code in codes])
+    for group, codes in _ECONOMIC_CODES.items()
 }
 ECONOMIC_ALWAYS = ("30101", "30102", "30108", "30113", "30201")
 # T6 款 bounded by a T7 三公 figure: economic code -> T7 key.
