@@ -25,7 +25,8 @@ from budgetcheck.core.marks import PDF_LIST_HEADING
 from budgetcheck.core.model import Document, Table
 from budgetcheck.templates.schema import FAILED
 from budgetcheck.readers.pdf_page import Grid, Page, TextLine
-from budgetcheck.readers.pdf_tables import Fragment, PdfTable, build, continues, row_cells
+from budgetcheck.readers.pdf_tables import Fragment, PdfTable, build, continues, row_cells, same_columns
+from budgetcheck.readers.selfeval import SELFEVAL_ROLES, reads_as_indicators
 from budgetcheck.readers.contents import is_contents_entry
 from budgetcheck.readers.pdf_text import Paragraphs, contents_pages, furniture, margins
 
@@ -244,13 +245,25 @@ def _form_goes_on(table: PdfTable, grid: Grid, page: Page, pending: list[TextLin
     text (一级指标 二级指标 三级指标 … 分值 得分): the second grid is the same form's, when
     nothing but that header line separates them and the outer edges are the form's."""
     last = table.fragments[-1] if table.fragments else None
-    if last is None or last.page != page.number or template.layout(table.role) != "form":
+    if last is None or last.page != page.number or not _runs_on_as_form(table, grid, template):
         return False
     words = [l for l in pending if not _heading_part(l.text, template)]
     if len(words) > 1 or any(not re.search(r"三级指标|指标名称", re.sub(r"\s+", "", l.text)) for l in words):
         return False
     first = table.fragments[0].grid
     return abs(first.xs[0] - grid.xs[0]) <= 3 and abs(first.xs[-1] - grid.xs[-1]) <= 3
+
+
+def _runs_on_as_form(table: PdfTable, grid: Grid, template) -> bool:
+    """A form goes on in a grid of other columns; so does the department's self-evaluation
+    (its tasks and funds a grid, its indicators a form) when the grid is its indicators,
+    or when it already went on as a form (a grid with the form's columns is read as one)."""
+    if template.layout(table.role) == "form":
+        return True
+    if table.role not in SELFEVAL_ROLES:
+        return False
+    return reads_as_indicators(row_cells(grid)) or any(
+        not continues(table, f.grid) and same_columns(f.grid, grid) for f in table.fragments[1:])
 
 
 def _inline_unit(grid: Grid, template) -> str | None:
@@ -280,7 +293,7 @@ def _continued(table: PdfTable, grid: Grid, page: Page, pending: list[TextLine],
         return True
     # a form (performance table) runs on with its own columns: the same outer edges will do
     first = table.fragments[0].grid
-    if template.layout(table.role) != "form" or abs(first.xs[-1] - grid.xs[-1]) > 3:
+    if not _runs_on_as_form(table, grid, template) or abs(first.xs[-1] - grid.xs[-1]) > 3:
         return False
     if abs(first.xs[0] - grid.xs[0]) <= 3:
         return True

@@ -19,12 +19,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from budgetcheck.core.model import Table
+from budgetcheck.core.model import Amount, Table
 from budgetcheck.core.figures import is_number
 from budgetcheck.templates.schema import OVERVIEW_ROLES
 from budgetcheck.templates import Template, load, squeeze
 from budgetcheck.readers.forms import parse_t10, parse_t11
-from budgetcheck.readers.selfeval import parse_selfeval
+from budgetcheck.readers.selfeval import SELFEVAL_ROLES, is_indicator_header, parse_selfeval
 from budgetcheck.readers.grid import MAX_HEADER, parse_grid, split_header
 from budgetcheck.readers.header import is_numbering
 from budgetcheck.readers.structure import enumerator_rank
@@ -63,8 +63,25 @@ def row_cells(grid: Grid) -> list[list[str]]:
 
 def continues(table: PdfTable, grid: Grid) -> bool:
     """A title-less grid continues ``table`` when its columns sit where the table's do."""
-    first = table.fragments[0].grid
-    return len(first.xs) == len(grid.xs) and all(abs(a - b) <= X_TOL for a, b in zip(first.xs, grid.xs))
+    return same_columns(table.fragments[0].grid, grid)
+
+
+def same_columns(a: Grid, b: Grid) -> bool:
+    return len(a.xs) == len(b.xs) and all(abs(x - y) <= X_TOL for x, y in zip(a.xs, b.xs))
+
+
+def layouts(fragments: list[Fragment]) -> list[int]:
+    """Each fragment's column layout: the index of the first fragment with its columns."""
+    return [next(j for j in range(k + 1) if same_columns(fragments[j].grid, f.grid)) for k, f in enumerate(fragments)]
+
+
+def form_part(table: PdfTable) -> int | None:
+    """Where a self-evaluation table laid out as a grid (the department's: tasks and funds
+    by line) runs on as a form (its indicators and 总分): the first fragment whose columns
+    are not the grid's; None when every fragment is the grid's."""
+    if table.role not in SELFEVAL_ROLES:
+        return None
+    return next((k for k, f in enumerate(table.fragments) if k and not continues(table, f.grid)), None)
 
 
 def header_paths(grid: Grid, body: int, template: Template) -> list[tuple[str, ...]]:
@@ -118,7 +135,8 @@ def build(table: PdfTable, index: int, line_pages: list[int], template: Template
     header_texts = {tuple(squeeze(c) for c in cells) for cells in first_rows[:body_at] if any(cells)}
     tab_lines: list[tuple[int, str]] = []
     indents: dict[int, tuple[float | None, ...]] = {}
-    for k, fragment in enumerate(table.fragments):
+    split = None if forms else form_part(table)
+    for k, fragment in enumerate(table.fragments[:split]):
         rows = first_rows if k == 0 else row_cells(fragment.grid)
         offsets = _indents(fragment.grid)
         start = body_at if k == 0 else (0 if forms else _repeated_header(rows, header_texts, template))
@@ -136,12 +154,43 @@ def build(table: PdfTable, index: int, line_pages: list[int], template: Template
     elif role == "T11":
         built = parse_t11(table.title, *args, template=template)
     elif role == "FSE":
-        built = parse_selfeval(role, table.title, *args)
+        built = parse_selfeval(role, table.title, *args, layouts=_line_layouts(table.fragments))
     else:
         built = parse_grid(role, table.title, *args, template=template, paths=paths, indents=indents, year=year)
+    if split is not None:
+        built = _with_indicators(built, table.fragments[split:], role or "", table.unit, table.line, index)
     rows = tuple(replace(r, page=line_pages[r.line - 1] if 0 < r.line <= len(line_pages) else table.page)
                  for r in built.rows)
     return replace(built, rows=rows, page=table.page)
+
+
+def _line_layouts(fragments: list[Fragment]) -> dict[int, int]:
+    keys = layouts(fragments)
+    return {line: keys[k] for k, f in enumerate(fragments) for line in f.lines if line}
+
+
+def _with_indicators(built: Table, fragments: list[Fragment], role: str, unit: str, start: int, index: int) -> Table:
+    """A grid-laid self-evaluation table (the department's) with the indicators and 总分
+    of the form it runs on to: their 分值 and 得分 go under the grid's 分值 and 得分.
+    When the grid has no such columns the indicators are not added, and the table says so."""
+    lines = [(lineno, "\t".join(cells)) for f in fragments
+             for cells, lineno in zip(row_cells(f.grid), f.lines) if any(cells)]
+    form = parse_selfeval(role, built.title, unit, lines, start, (), index, layouts=_line_layouts(fragments),
+                          indicators=not any(is_indicator_header([squeeze(c) for c in l.split("\t")]) for _, l in lines))
+    keys = [c.key for c in built.columns]
+    if "count:分值" not in keys or "count:得分" not in keys:
+        return replace(built, readings=(*built.readings, "the indicators that run on to the next page have no "
+                                        "分值 / 得分 columns in the table: they were not read"))
+    weight, score = keys.index("count:分值"), keys.index("count:得分")
+    added = []
+    for row in form.rows:
+        if row.kind not in ("indicator", "score_total"):
+            continue
+        amounts: list[Amount | None] = [None] * len(keys)
+        amounts[weight], amounts[score] = row.amounts[3], row.amounts[5]
+        added.append(replace(row, amounts=tuple(amounts)))
+    readings = [r for r in form.readings if not r.startswith("no 年度资金总额")]
+    return replace(built, rows=(*built.rows, *added), readings=tuple(dict.fromkeys((*built.readings, *readings))))
 
 
 def _repeated_header(rows: list[list[str]], header_texts: set[tuple[str, ...]], template: Template) -> int:

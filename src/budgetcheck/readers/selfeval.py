@@ -32,17 +32,43 @@ _FUNDS = re.compile(r"^(?:其中[:：]?)?(年度资金总额|资金总额|(?:当
 _SCORE = re.compile(r"^\d{1,3}(?:\.\d{1,2})?$")
 _TOTAL_SCORE = re.compile(r"^总\s*分$")
 _INDICATOR_HEAD = re.compile(r"三级指标|指标名称")
+#: The self-evaluation forms: a project's (FSE), read as a form, and the department's
+#: (FSD), whose tasks and funds are a grid and whose indicators run on as a form.
+SELFEVAL_ROLES = ("FSE", "FSD")
 _INDICATOR_LEVEL = re.compile(r"^(?:产出|效益|满意度|成本)指标")
 _RATE = re.compile(r"^(\d{1,4}(?:\.\d+)?)\s*[%％]$")
 
 
+def is_indicator_header(squeezed: list[str]) -> bool:
+    """The indicators' header line: 一级指标 二级指标 三级指标 (or 指标名称, or 指标内容 in
+    the department's form) … 分值 得分."""
+    return any(_INDICATOR_HEAD.search(c) for c in squeezed) or (
+        "一级指标" in squeezed and "分值" in squeezed and "得分" in squeezed)
+
+
+def reads_as_indicators(rows: list[list[str]]) -> bool:
+    """Rows that are a self-evaluation form's indicators: under their header line, or,
+    without it, starting with a group (产出指标 / 效益指标 / 满意度指标 / 成本指标) in one
+    of the first cells of the first filled line."""
+    filled = [[squeeze(c) for c in cells] for cells in rows if any(cells)]
+    if any(is_indicator_header(cells) for cells in filled):
+        return True
+    return bool(filled) and any(_INDICATOR_LEVEL.match(c) for c in filled[0][:3] if c)
+
+
 def parse_selfeval(role: str, title: str, unit: str, tab_lines: list[tuple[int, str]], start: int,
-                   notes: tuple[str, ...], index: int) -> Table:
+                   notes: tuple[str, ...], index: int, layouts: dict[int, int] | None = None,
+                   indicators: bool = False) -> Table:
+    """The form's rows.  ``layouts`` gives each line's column layout (lines of a page whose
+    columns differ from those of the indicators' header are not read by the header's
+    positions); ``indicators``: the lines start inside the indicators (a continuation)."""
     rows: list[Row] = []
     readings: list[str] = []
     head: dict[int, str] = {}
-    in_indicators = False
+    in_indicators = indicators
     positions = (-1, -1)
+    layouts = layouts or {}
+    header_layout: int | None = None
     for lineno, raw in tab_lines:
         cells = [c.strip() for c in raw.split("\t")]
         squeezed = [squeeze(c) for c in cells]
@@ -50,25 +76,28 @@ def parse_selfeval(role: str, title: str, unit: str, tab_lines: list[tuple[int, 
         if len(set(found.values())) >= 3 and not in_indicators:
             head = found
             continue
-        if any(_INDICATOR_HEAD.search(c) for c in squeezed):
+        if is_indicator_header(squeezed):
             in_indicators = True
             positions = (squeezed.index("分值") if "分值" in squeezed else -1, squeezed.index("得分") if "得分" in squeezed else -1)
+            header_layout = layouts.get(lineno)
             continue
         if not in_indicators and head and any(_INDICATOR_LEVEL.match(c) for c in squeezed):
             in_indicators = True  # the indicators' header printed outside the grid, above it
             positions = (-1, -1)
+        # a page with other columns than the header's: its cells are not under the header's
+        at = positions if layouts.get(lineno) == header_layout else (-1, -1)
         label_at = next((i for i, c in enumerate(squeezed) if _FUNDS.match(c)), None)
         if label_at is not None and head and not in_indicators:
             rows.append(_funds_row(cells, squeezed[label_at], head, unit, lineno, raw))
             continue
         if any(_TOTAL_SCORE.match(c) for c in squeezed):
-            rows.append(_score_row("总分", cells, lineno, raw, "score_total", readings, positions))
+            rows.append(_score_row("总分", cells, lineno, raw, "score_total", readings, at))
             in_indicators = False
             continue
         if in_indicators:
             label = _indicator_label(squeezed)
             if label:
-                rows.append(_score_row(label, cells, lineno, raw, "indicator", readings, positions))
+                rows.append(_score_row(label, cells, lineno, raw, "indicator", readings, at))
     if not any(r.is_total for r in rows):
         readings.append("no 年度资金总额 line with figures under 预算数 / 执行数: the funds were not read")
     return Table(role, title, unit, COLUMNS, tuple(rows), start, index, notes, readings=tuple(dict.fromkeys(readings)))
@@ -109,8 +138,11 @@ def _funds_row(cells: list[str], label: str, head: dict[int, str], unit: str, li
     return Row(name, None, tuple(amounts), lineno, raw, is_total=total, kind="funds")
 
 
+_SECTION = re.compile(r"^(?:年度)?绩效指标(?:完成情况)?$")  # the section's label, merged down the indicators
+
+
 def _indicator_label(squeezed: list[str]) -> str:
-    texts = [c for c in squeezed if c and not _SCORE.match(c)]
+    texts = [c for c in squeezed if c and not _SCORE.match(c) and not _SECTION.match(c)]
     words = [c for c in texts if not re.search(r"指标[（(]?\d*分?[)）]?$", c) or "：" in c]
     return words[0] if words else ""
 

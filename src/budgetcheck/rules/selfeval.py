@@ -26,7 +26,26 @@ def _col(table: Table, key: str) -> int | None:
 
 
 def _scored(table: Table) -> list[Row]:
-    return [r for r in table.rows if r.kind in ("indicator", "funds") or (table.role == "FSD" and not r.is_total)]
+    """Every line with a weight and a score: the funds and indicators of a project's form;
+    the tasks (and their 合计) and the indicators of the department's."""
+    return [r for r in table.rows if r.kind in ("indicator", "funds")
+            or (table.role == "FSD" and r.kind != "score_total")]
+
+
+def _sums(table: Table) -> list[tuple[Row, list[Row]]]:
+    """Each stated sum of weights and scores with the lines it sums.  A project's 总分 sums
+    its funds line and indicators; the department's 合计 sums its tasks, and its 总分 (on
+    the page its indicators run on to) that 合计, as the funds line, and the indicators."""
+    total = next((r for r in table.rows if r.kind == "score_total"), None)
+    if table.role != "FSD":
+        return [(total, [r for r in table.rows if r.kind in ("indicator", "funds")])] if total is not None else []
+    out = []
+    funds = next((r for r in table.rows if r.is_total), None)
+    if funds is not None:
+        out.append((funds, [r for r in table.rows if not r.is_total and r.kind not in ("indicator", "score_total")]))
+    if total is not None:
+        out.append((total, [*([funds] if funds is not None else []), *(r for r in table.rows if r.kind == "indicator")]))
+    return out
 
 
 @rule("BC144", "selfeval-scores", "error", "tables")
@@ -34,8 +53,9 @@ def selfeval_scores(doc: Document, ctx: Context) -> Iterator[Fact]:
     """Each score is at most its weight, and 总分 is the sum of the lines.
 
     Every indicator's 得分 ≤ its 分值, and so is 总分's; the 总分 line's 分值 is the sum of the weights (the
-    funds line's included) and its 得分 the sum of the scores.  A table in which some
-    line's scores could not be read is not summed.
+    funds line's included) and its 得分 the sum of the scores.  In the department's form
+    the 合计 of its tasks is the funds line, and is itself the sum of the tasks.  A sum
+    over lines of which some could not be read is not checked.
     """
     for table in doc.tables:
         if table.role not in ROLES:
@@ -50,26 +70,33 @@ def selfeval_scores(doc: Document, ctx: Context) -> Iterator[Fact]:
                 yield from compared(score_at_most(s, w), where(doc, table, row, score),
                                     f"{row.label}: 得分 ≤ 分值", f"{row.label}：得分不应超过分值",
                                     [where(doc, table, row, weight)])
-        total = next((r for r in table.rows if r.kind == "score_total" or (table.role == "FSD" and r.is_total)), None)
-        if total is not None and total.amounts[weight] is not None and total.amounts[score] is not None:
-            yield from compared(score_at_most(total.amounts[score], total.amounts[weight]),  # type: ignore[arg-type]
-                                where(doc, table, total, score), "总分: 得分 ≤ 分值", "总分：得分不应超过分值",
-                                [where(doc, table, total, weight)])
-        unread = any(r.kind == "indicator" and r.amounts[weight] is None for r in table.rows)
-        if total is None or unread or not lines:
-            continue
-        for col, name in ((weight, "分值"), (score, "得分")):
-            stated = total.amounts[col]
-            parts = [r.amounts[col] for r in lines if r.amounts[col] is not None]
-            if stated is None or len(parts) != len(lines):
+        for total, members in _sums(table):
+            if total.kind == "score_total" and total.amounts[weight] is not None and total.amounts[score] is not None:
+                yield from compared(score_at_most(total.amounts[score], total.amounts[weight]),  # type: ignore[arg-type]
+                                    where(doc, table, total, score), "总分: 得分 ≤ 分值", "总分：得分不应超过分值",
+                                    [where(doc, table, total, weight)])
+            unread = any(r.kind == "indicator" and r.amounts[weight] is None for r in members)
+            parts_of = [r for r in members if r.amounts[weight] is not None or r.amounts[score] is not None]
+            if unread or not parts_of:
                 continue
-            comparison = score_sum(stated, parts)  # type: ignore[arg-type]
-            en, zh = f"总分 {name} = sum of the {len(parts)} lines", f"总分{name}应等于各行{name}之和（{len(parts)}行）"
-            funds = next((r.amounts[col] for r in lines if r.kind == "funds"), None)
-            if funds is not None and funds.value and comparison.difference == -funds.value:
-                en += f" (the stated 总分 leaves out the funds line's {funds.text})"
-                zh += f"（所列总分未计入预算执行率一行的{funds.text}）"
-            yield from compared(comparison, where(doc, table, total, col), en, zh)
+            yield from _sum_of(doc, table, total, parts_of, weight, score)
+
+
+def _sum_of(doc: Document, table: Table, total: Row, lines: list[Row], weight: int, score: int) -> Iterator[Fact]:
+    name_of = "总分" if total.kind == "score_total" else total.label
+    for col, name in ((weight, "分值"), (score, "得分")):
+        stated = total.amounts[col]
+        parts = [r.amounts[col] for r in lines if r.amounts[col] is not None]
+        if stated is None or len(parts) != len(lines):
+            continue
+        comparison = score_sum(stated, parts)  # type: ignore[arg-type]
+        en, zh = (f"{name_of} {name} = sum of the {len(parts)} lines",
+                  f"{name_of}{name}应等于各行{name}之和（{len(parts)}行）")
+        funds = next((r.amounts[col] for r in lines if r.kind == "funds" or r.is_total), None)
+        if funds is not None and funds.value and comparison.difference == -funds.value:
+            en += f" (the stated 总分 leaves out the funds line's {funds.text})"
+            zh += f"（所列总分未计入预算执行率一行的{funds.text}）"
+        yield from compared(comparison, where(doc, table, total, col), en, zh)
 
 
 def score_sum(stated: Amount, parts: list[Amount]) -> Comparison:
@@ -101,7 +128,7 @@ def group_weights(doc: Document, ctx: Context) -> Iterator[Fact]:
     the label keeps the default.  The 总分 check (BC144) says whether the weights add up.
     """
     for table in doc.tables:
-        if table.role != "FSE":
+        if table.role not in ROLES:
             continue
         weight = _col(table, "count:分值")
         groups: list[tuple[Row, Decimal, list[Row]]] = []
