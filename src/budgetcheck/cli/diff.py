@@ -1,6 +1,6 @@
 """``budgetcheck diff OLD NEW``: the change table and the check of stated changes.
 
-Kept apart from cli.py so that each command module stays small; importing it registers
+Kept in its own module so that each command module stays small; cli/app.py registers
 the command on the shared typer app.
 """
 

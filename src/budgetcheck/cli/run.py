@@ -45,7 +45,7 @@ def default_lang() -> str:
 
 def verify(request: Request, config) -> int:
     """Run the checks and write the report; returns the exit code."""
-    from budgetcheck.app import folders as batch
+    from budgetcheck.app import folders
     from budgetcheck.rules.ruleset import all_rules, infos
 
     guard_outputs(request, config)
@@ -56,10 +56,10 @@ def verify(request: Request, config) -> int:
     if request.jobs < 1:
         raise UsageError(f"--jobs must be 1 or more, not {request.jobs}")
 
-    items = batch.discover(request.paths, request.glob)
+    items = folders.discover(request.paths, request.glob)
     if not request.as_one and request.annotate is None and request.annotate_dir is None:
         items = _pair_up(items, settings)
-    bar = batch.progress_bar if batch.wants_bar(request.quiet, len(items)) else None
+    bar = folders.progress_bar if folders.wants_bar(request.quiet, len(items)) else None
     if request.as_one:
         from budgetcheck.app.api import verify_together_reports
 
@@ -69,7 +69,7 @@ def verify(request: Request, config) -> int:
         render = None
         if request.fmt == "json":  # the workers render their documents' JSON parts
             from budgetcheck.reporters.jsonout import prerender as render
-        reports = batch.run(items, settings, request.jobs, bar, render=render, keep_documents=request.fmt == "html")
+        reports = folders.run(items, settings, request.jobs, bar, render=render, keep_documents=request.fmt == "html")
 
     if request.cross:
         reports = _cross(reports, settings)
@@ -129,7 +129,7 @@ def _pair_up(items, settings):
         elif item == group[0]:
             try:
                 out.append(verify_together(list(group), settings))
-            except Exception as exc:  # noqa: BLE001 - as batch.check_one: one bad budget must not stop the run
+            except Exception as exc:  # noqa: BLE001 - as folders.check_one: one bad budget must not stop the run
                 name = " + ".join(group)
                 out.append(DocumentReport(name, None, [], f"{name}: internal error while checking "
                                                           f"({type(exc).__name__}: {exc}); please report it"))

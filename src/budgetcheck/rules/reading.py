@@ -3,7 +3,7 @@ tables that end without their total, annexes missing from a text that stops earl
 
 A table that was recognised but not read is never a silent pass: nothing in it was
 checked, so each of these is a warning, and a document none of whose tables could be
-read is refused outright (api.py), exit 2.
+read is refused outright (app/api.py), exit 2.
 """
 
 from __future__ import annotations
