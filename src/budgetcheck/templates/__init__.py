@@ -133,7 +133,10 @@ def _compile_all(patterns: Iterable[str]) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p) for p in patterns)
 
 
+@lru_cache(maxsize=None)
 def _read(name: str) -> dict[str, Any]:
+    """One template file, parsed once per process (the base is the start of every
+    overlay's chain; the merge copies what it changes and never alters this dict)."""
     try:
         text = resources.files(__package__).joinpath(f"{name}.toml").read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -141,6 +144,7 @@ def _read(name: str) -> dict[str, Any]:
     return tomllib.loads(text)
 
 
+@lru_cache(maxsize=1)
 def available() -> tuple[str, ...]:
     """The template names shipped in the package: the base first, then the overlays."""
     names = sorted(p.name[:-5] for p in resources.files(__package__).iterdir() if p.name.endswith(".toml"))
@@ -217,7 +221,7 @@ def detect(lines: Iterable[str], limit: int = 80) -> str:
     head = "".join(squeeze(line) for _, line in zip(range(limit), lines))
     scores = []
     for name in available()[1:]:
-        markers = load(name).markers
+        markers = _read(name).get("detect", {}).get("markers", [])  # no need to build the overlays not chosen
         hits = sum(head.count(m) for m in markers)
         if hits:
             scores.append((hits, name))
