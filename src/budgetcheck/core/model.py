@@ -275,7 +275,7 @@ class Location:
     cell: str = ""
     page: int | None = None
     # on a PDF: the rectangles it names, (page, x0, y0, x1, y1) in PDF points (origin at
-    # the page's lower left): a table cell, a row, or the lines of a sentence
+    # the page's lower left): a table cell, a row, or a sentence's characters (one per printed line)
     boxes: tuple[tuple[int, float, float, float, float], ...] = ()
 
 
