@@ -119,3 +119,60 @@ def test_annotate_dir_keeps_names_and_never_writes_over_an_input(tmp_path):
     assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in real.glob("*决算.pdf"))
     refused = run_inprocess("verify", str(real), "--glob", "*决算.pdf", "--annotate-dir", str(real), "--no-config")
     assert refused.returncode == 2 and "overwrite the inputs" in refused.stderr
+
+
+def test_a_sentence_is_marked_from_its_first_character_to_its_last(tmp_path):
+    """A prose finding's rectangles are its sentence's characters, one per printed line:
+    here a sentence that starts after another one on its line and wraps, ending before
+    the next one, on the PDF drawn from the sample (where reportlab put each character
+    is known: the paragraph's first line indented by two characters, the rest at LEFT)."""
+    pytest.importorskip("reportlab")
+    import pypdfium2 as pdfium
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from .conftest import SAMPLE
+    from .test_pdf_seed import FONT, LEFT, RIGHT, _wrap, make_pdf
+
+    before, start = "以下说明本部门的本年支出。", "2023年度一般公共预算支出129,217.94万元"
+    prose = {start: before + start, "增长42.84%": "增长52.84%"}  # a rate the change does not give: BC211
+    source, copy = tmp_path / "seed.pdf", tmp_path / "checked.pdf"
+    make_pdf(source, prose=prose)
+    assert run_inprocess("verify", str(source), "--annotate", str(copy), "--no-config").returncode == 1
+    [finding] = [f for f in verify_path(str(source)).findings if f.rule == "BC211"]
+    boxes = finding.location.boxes
+
+    paragraph = next(l for l in SAMPLE.read_text(encoding="utf-8").splitlines() if start in l).strip()
+    for old, new in prose.items():
+        paragraph = paragraph.replace(old, new)
+    first = _wrap(paragraph, RIGHT - LEFT - 20, 10)[0]
+    second = _wrap(paragraph[len(first):], RIGHT - LEFT, 10)[0]
+    end = second.index("。") + 1  # the sentence ends on the second printed line, before 按项级科目分列如下
+    assert paragraph.index("。", len(before)) == len(first) + end - 1 and end < len(second)
+
+    def width(text: str) -> float:
+        return stringWidth(text, FONT, 10)
+
+    assert len(boxes) == 2 and boxes[0][0] == boxes[1][0], boxes
+    (page, a0, _, a1, _), (_, b0, _, b1, _) = boxes
+    assert a0 == pytest.approx(LEFT + 20 + width(before), abs=1)  # well right of the line's left edge (60)
+    assert a1 == pytest.approx(LEFT + 20 + width(first), abs=1)
+    assert b0 == pytest.approx(LEFT, abs=1)
+    assert b1 == pytest.approx(LEFT + width(second[:end]), abs=1)  # and short of the line's end
+    assert LEFT + width(second) - b1 > 5 * 10
+
+    pdf = pdfium.PdfDocument(str(copy))
+    try:
+        for box in boxes:
+            r, g, b = _colour(pdf, box)
+            assert r > g + 40 and r > b + 40, (box, (r, g, b))  # red: an error
+        y0, y1 = boxes[0][2], boxes[0][4]
+        outside = [(LEFT + 20 + width(before) * k / 4) for k in (1, 2, 3)]  # the sentence before it
+        outside += [b1 + (LEFT + width(second) - b1) * k / 4 for k in (1, 2, 3)]  # the sentence after it
+        for x in outside[:3]:
+            r, g, b = _colour(pdf, (page, x, y0, x, y1))
+            assert not (r > g + 40 and r > b + 40), (x, (r, g, b))
+        for x in outside[3:]:
+            r, g, b = _colour(pdf, (page, x, boxes[1][2], x, boxes[1][4]))
+            assert not (r > g + 40 and r > b + 40), (x, (r, g, b))
+    finally:
+        pdf.close()

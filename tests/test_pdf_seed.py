@@ -175,8 +175,10 @@ def _seed():
     return read_document(SAMPLE)
 
 
-def make_pdf(path: Path, changes: dict[tuple[str, str, int], str] | None = None) -> dict[str, set[int]]:
-    """Write the sample as a PDF; ``changes`` maps (role, row name, column) to a new figure.
+def make_pdf(path: Path, changes: dict[tuple[str, str, int], str] | None = None,
+             prose: dict[str, str] | None = None) -> dict[str, set[int]]:
+    """Write the sample as a PDF; ``changes`` maps (role, row name, column) to a new figure,
+    ``prose`` a piece of the running text to what is printed instead.
     Returns the pages each table was drawn on (by role, or title for unknown tables)."""
     changes = changes or {}
     doc = _seed()
@@ -201,6 +203,8 @@ def make_pdf(path: Path, changes: dict[tuple[str, str, int], str] | None = None)
             done.add(id(table))
             _draw(out, table, lines, [m for m, t in owner.items() if t is table], changes)
         elif table is None and text.strip():
+            for old, new in (prose or {}).items():
+                text = text.replace(old, new)
             out.paragraph(text.strip())
     out.save()
     return out.pages_of

@@ -49,6 +49,17 @@ class Paragraph:
     def line(self) -> int:
         return self.starts[0][1]
 
+    def pieces(self, start: int, end: int) -> list[tuple[int, int, int]]:
+        """The text from ``start`` to ``end`` by source line: (line, start, end), offsets
+        into that line's clean text."""
+        out = []
+        ends = [*(first for first, _ in self.starts[1:]), len(self.text)]
+        for (first, number), last in zip(self.starts, ends):
+            lo, hi = max(start, first), min(end, last)
+            if lo < hi:
+                out.append((number, lo - first, hi - first))
+        return out
+
 
 def clean(line: str) -> str:
     if "[" in line or "#" in line or "<" in line:  # only then can a watermark or tag be there

@@ -215,6 +215,10 @@ FINAL_PART = {"T1": "F1", "T2": "F2", "T3": "F3", "T4": "F4", "T5": "F5", "T6": 
 PART_OF = {v: k for k, v in FINAL_PART.items()}
 
 
+#: how Document.line_chars packs its positions (array / memoryview type code)
+POSITIONS = "i"
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """A read document: its tables in order, and its text lines for narrative rules.
@@ -234,6 +238,11 @@ class Document:
     # rectangle per printed line joined into it; and for a grid row its column edges
     line_boxes: tuple[tuple[tuple[int, float, float, float, float], ...], ...] = ()
     line_columns: tuple[tuple[float, ...], ...] = ()
+    # parallel to line_boxes, for the running text: per printed line of a line, the
+    # offset in the line's text where it starts and where its characters are printed
+    # (the x where each starts, then where the last ends, in tenths of a point packed
+    # as POSITIONS: 4 bytes a character); () for a line not known so (a title, a row)
+    line_chars: tuple[tuple[tuple[int, bytes], ...], ...] = ()
     template: str = "national"  # the template the tables were read with (templates/)
     category: str = ""  # budget, final, report or other (readers/kind.py); "" until it is known
     # how the reader had to interpret the text, when not as written: the tables' tabs
@@ -266,7 +275,7 @@ class Location:
     cell: str = ""
     page: int | None = None
     # on a PDF: the rectangles it names, (page, x0, y0, x1, y1) in PDF points (origin at
-    # the page's lower left): a table cell, a row, or the lines of a sentence
+    # the page's lower left): a table cell, a row, or a sentence's characters (one per printed line)
     boxes: tuple[tuple[int, float, float, float, float], ...] = ()
 
 

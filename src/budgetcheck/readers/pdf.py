@@ -160,7 +160,8 @@ def assemble(pages: list[Page], name: str, forced: str | None = None) -> Documen
                           t.page) for k, t in enumerate(tables))
     return Document(name, built, tuple(text.lines), "utf-8", "pdf", line_pages=tuple(text.pages),
                     template=template.name, contents=tuple(contents_with_pages(pages, dropped)),
-                    line_boxes=tuple(tuple(b) for b in text.boxes), line_columns=tuple(text.columns))
+                    line_boxes=tuple(tuple(b) for b in text.boxes), line_columns=tuple(text.columns),
+                    line_chars=tuple(tuple(c) for c in text.chars))
 
 
 def _rect(line: TextLine) -> tuple[float, float, float, float]:

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from budgetcheck.readers.pdf_page import (TOL, Cell, Glyph, Grid, Page, TextLine, _join, clusters, glyphs_of, lines_of, merge,
-                       segments_of, text_of)
+from budgetcheck.readers.pdf_page import (TOL, Cell, Glyph, Grid, Page, TextLine, clusters, glyphs_of, line_text, lines_of,
+                       merge, segments_of, text_of)
 
 
 def read_page(page, number: int) -> Page:
@@ -28,10 +28,10 @@ def read_page(page, number: int) -> Page:
                and not any(x0 <= g.cx <= x1 and y0 <= g.cy <= y1 for x0, x1, y0, y1 in bounds)]
     lines = []
     for line in lines_of(outside):
-        text = _join(line).strip()
+        text, xs = line_text(line)
         if text:
             lines.append(TextLine(text, line[0].x0, min(g.top for g in line), line[-1].x1,
-                                  max(g.bottom for g in line)))
+                                  max(g.bottom for g in line), xs))
     return Page(number, width, height, tuple(lines), tuple(grids), len(glyphs), images)
 
 

@@ -15,9 +15,12 @@ be fast.
 from __future__ import annotations
 
 import ctypes
+from array import array
 from dataclasses import dataclass
 
 import pypdfium2.raw as pdfium_c
+
+from budgetcheck.core.model import POSITIONS
 
 
 def _by_address(name: str, *args):
@@ -58,6 +61,10 @@ class TextLine:
     top: float
     x1: float
     bottom: float
+    # where each character of ``text`` starts, and after them where the last one ends:
+    # len(text) + 1 positions in tenths of a point, packed (core.model.POSITIONS), so a
+    # sentence's span becomes its rectangle; b"" when not known
+    xs: bytes = b""
 
 
 @dataclass(frozen=True, slots=True)
@@ -398,3 +405,31 @@ def _join(line: list[Glyph]) -> str:
         parts.append(g.ch)
         prev = g
     return "".join(parts)
+
+
+def line_text(line: list[Glyph]) -> tuple[str, bytes]:
+    """A line of glyphs as text (``_join``, stripped) and where each of its characters
+    starts, with the last one's end after them (``TextLine.xs``); a space put in for a
+    wide gap starts where the glyph before it ends."""
+    parts: list[str] = []
+    starts: list[float] = []
+    ends: list[float] = []
+    prev = None
+    for g in line:
+        if prev is not None and g.ch != " " and prev.ch != " ":
+            size = max(prev.bottom - prev.top, g.bottom - g.top)
+            if g.x0 - prev.x1 > 0.9 * size:
+                parts.append(" ")
+                starts.append(prev.x1)
+                ends.append(g.x0)
+        parts.append(g.ch)
+        starts.append(g.x0)
+        ends.append(g.x1)
+        prev = g
+    joined = "".join(parts)
+    text = joined.strip()
+    if not text or len(joined) != len(parts):  # a glyph of more than one character: no positions
+        return text, b""
+    lead = len(joined) - len(joined.lstrip())
+    end = lead + len(text)
+    return text, array(POSITIONS, [round(x * 10) for x in (*starts[lead:end], ends[end - 1])]).tobytes()

@@ -12,10 +12,13 @@ taken for claims (the 目录 entries stay available to callers, e.g. for tests).
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter
 
+from budgetcheck.core.model import POSITIONS
 from budgetcheck.readers.pdf_page import Page, TextLine
 
+_SIZE = array(POSITIONS).itemsize  # bytes a packed position takes
 MARGIN = 0.1  # top and bottom tenth of a page: where running heads and footers live
 PAGE_NUMBER = re.compile(r"^[-—–\s]*(第\s*)?\d+\s*(页)?(\s*/\s*(共\s*)?\d+\s*页?)?[-—–\s]*$|^[-—–]\s*\d+\s*[-—–]$")
 TOC_HEAD = re.compile(r"^目\s*录$")
@@ -67,6 +70,9 @@ class Paragraphs:
         self.pages: list[int] = []
         self.boxes: list[list[tuple[int, float, float, float, float]]] = []  # per line, in PDF points
         self.columns: list[tuple[float, ...]] = []  # per line: a grid row's column edges, else ()
+        # per line, parallel to its boxes: (offset in the line, TextLine.xs) of each printed
+        # line joined into it, so a span of the text becomes rectangles; () for emitted lines
+        self.chars: list[list[tuple[int, bytes]]] = []
         self.heights: dict[int, float] = {}  # page → its height, to turn top-down positions into PDF points
         self._open: tuple[TextLine, float, float] | None = None  # last line, its page's left and right
 
@@ -76,6 +82,7 @@ class Paragraphs:
         box = self._box(page, line.x0, line.top, line.x1, line.bottom)
         if self._open is not None and self._continues(line, left):
             joint = " " if re.match(r"[A-Za-z]", text[:1]) and re.search(r"[A-Za-z]$", self.lines[-1]) else ""
+            self.chars[-1].append((len(self.lines[-1]) + len(joint), _positions(line, text)))
             self.lines[-1] += joint + text
             self.boxes[-1].append(box)
         else:
@@ -83,6 +90,7 @@ class Paragraphs:
             self.pages.append(page)
             self.boxes.append([box])
             self.columns.append(())
+            self.chars.append([(0, _positions(line, text))])
         self._open = (line, left, right)
         return len(self.lines)
 
@@ -108,11 +116,17 @@ class Paragraphs:
         self.pages.append(page)
         self.boxes.append([self._box(page, *box)] if box is not None else [])
         self.columns.append(tuple(round(x, 2) for x in columns))
+        self.chars.append([])
         self._open = None
         return len(self.lines)
 
     def close(self) -> None:
         self._open = None
+
+
+def _positions(line: TextLine, text: str) -> bytes:
+    """The line's character positions when they are those of ``text`` (the stripped text)."""
+    return line.xs if line.text == text and len(line.xs) == (len(text) + 1) * _SIZE else b""
 
 
 def margins(page: Page) -> tuple[float, float]:

@@ -7,9 +7,9 @@ from typing import Iterator
 
 from budgetcheck.core.rounding import VIOLATION, compare_derived, compare_sum, total_of
 from budgetcheck.claims import Sentence
-from budgetcheck.claims.prose import excerpt
+from budgetcheck.claims.prose import clean, excerpt
 from budgetcheck.core.model import Amount, Document, Location
-from budgetcheck.rules.base import UNDECIDED, compared, rule, Fact
+from budgetcheck.rules.base import UNDECIDED, compared, rule, span_boxes, Fact
 from budgetcheck.rules.context import Context
 
 ONE = Decimal(1)
@@ -23,8 +23,23 @@ def said(doc: Document, s: Sentence, what: str, at: int = 0) -> Location:
     cells = getattr(doc, "line_cells", ())
     cell = cells[line - 1] if 0 < line <= len(cells) else ""
     boxes = getattr(doc, "line_boxes", ())
-    box = boxes[line - 1] if 0 < line <= len(boxes) else ()
+    box = (sentence_boxes(doc, s) or boxes[line - 1]) if 0 < line <= len(boxes) else ()
     return Location(doc.path, "narrative", "", excerpt(s.text, at), what, line, cell=cell, page=page, boxes=box)
+
+
+def sentence_boxes(doc: Document, s: Sentence) -> tuple:
+    """The rectangles of the sentence's characters, first to last: one per printed line
+    it is on (a line whose clean text is not its text as read, a watermark taken out,
+    counts whole)."""
+    text = s.text
+    start, end = s.offset + len(text) - len(text.lstrip()), s.offset + len(text.rstrip())
+    out: list = []
+    for line, lo, hi in s.paragraph.pieces(start, end):
+        if not 0 < line <= len(doc.lines):
+            continue
+        raw = doc.lines[line - 1]
+        out.extend(span_boxes(doc, line, lo, hi) if len(clean(raw)) == len(raw) else doc.line_boxes[line - 1])
+    return tuple(out)
 
 
 @rule("BC211", "change-arithmetic", "error", "narrative")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
 from budgetcheck.core.rounding import OK, ROUNDING, Comparison, UNDECIDED, VIOLATION  # noqa: F401  (the rules' vocabulary)
-from budgetcheck.core.model import Document, Location, Row, Table
+from budgetcheck.core.model import POSITIONS, Document, Location, Row, Table
 
 ROUNDED = ROUNDING  # a fact whose difference rounding explains (core/rounding.py has the vocabulary)
 
@@ -110,6 +110,29 @@ def boxes_of(doc: Document, table: Table, row: Row | None, column: int | None) -
         page, _, y0, _, y1 = found[0]
         return ((page, edges[column], y0, edges[column + 1], y1),)
     return found
+
+
+def span_boxes(doc: Document, line: int, start: int, end: int) -> tuple:
+    """The rectangles of characters ``start``..``end`` (offsets into ``doc.lines[line]``,
+    1-based line): one per printed line the span is on, from its first character's
+    left edge to its last one's right edge; the whole printed lines when the reader
+    kept no character positions for the line."""
+    boxes = doc.line_boxes
+    if not boxes or not 0 < line <= len(boxes):
+        return ()
+    found = boxes[line - 1]
+    positions = getattr(doc, "line_chars", ())
+    chars = positions[line - 1] if line <= len(positions) else ()
+    if len(chars) != len(found) or not all(xs for _, xs in chars):
+        return found
+    out = []
+    for (page, _, y0, _, y1), (first, packed) in zip(found, chars):
+        xs = memoryview(packed).cast(POSITIONS)
+        lo, hi = max(start, first) - first, min(end, first + len(xs) - 1) - first
+        if lo < hi:
+            a, b = xs[lo] / 10, xs[hi] / 10
+            out.append((page, min(a, b), y0, max(a, b), y1))
+    return tuple(out)
 
 
 def compared(comparison: Comparison, location: Location, what: str, what_zh: str,
