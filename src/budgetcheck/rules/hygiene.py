@@ -14,7 +14,7 @@ from typing import Iterator
 
 from budgetcheck.claims.prose import excerpt
 from budgetcheck.core.model import Document, Location, Row, Table
-from budgetcheck.rules.base import VIOLATION, rule, where, Fact
+from budgetcheck.rules.base import VIOLATION, rule, where, Fact, span_boxes
 from budgetcheck.rules.context import Context
 
 
@@ -62,9 +62,12 @@ def _at(doc: Document, places: dict[int, tuple[Table, Row | None]], n: int, text
     if place is not None and place[0].role:
         table, row = place
         loc = where(doc, table, row)
-        return Location(loc.path, loc.table, loc.title, loc.row or excerpt(text, at), what, n, page=_page(doc, n))
+        return Location(loc.path, loc.table, loc.title, loc.row or excerpt(text, at), what, n, page=_page(doc, n),
+                        boxes=loc.boxes)
     cell = doc.line_cells[n - 1] if 0 < n <= len(doc.line_cells) else ""  # a workbook's prose sheet
-    return Location(doc.path, "narrative", "", excerpt(text, at), what, n, cell=cell, page=_page(doc, n))
+    # on a PDF, the line's printed rectangles (the text found is a word or two of it)
+    return Location(doc.path, "narrative", "", excerpt(text, at), what, n, cell=cell, page=_page(doc, n),
+                    boxes=span_boxes(doc, n, 0, len(doc.lines[n - 1])) if 0 < n <= len(doc.lines) else ())
 
 
 def _texts(doc: Document) -> Iterator[tuple[Location | None, int, str]]:
