@@ -176,3 +176,28 @@ def test_a_sentence_is_marked_from_its_first_character_to_its_last(tmp_path):
             assert not (r > g + 40 and r > b + 40), (x, (r, g, b))
     finally:
         pdf.close()
+
+
+def test_bookmarks_and_the_list_page_link_each_finding_to_its_page(central):
+    """The outline has one entry per finding on a page, and the findings page links each
+    finding's line to that page (issue 12: a list of every finding with a link to it)."""
+    from pypdf import PdfReader
+
+    source, checked = central
+    report = verify_path(str(source))
+    on_pages = [f for f in report.findings if f.location.page]
+    reader = PdfReader(str(checked))
+    own = PdfReader(str(source)).outline
+    assert reader.outline[:len(own)] == own or len(reader.outline) == len(own) + 2  # the document's own is kept
+    at = next(i for i, e in enumerate(reader.outline) if not isinstance(e, list) and e.title.startswith("budgetcheck findings"))
+    outline = reader.outline[at + 1]  # its children
+    assert len(outline) == len(on_pages)
+    pages = [reader.get_destination_page_number(entry) + 1 for entry in outline]
+    assert pages == [f.location.page for f in on_pages]
+    assert all(entry.title.startswith(f"p.{f.location.page} {f.severity} {f.rule}") for entry, f in zip(outline, on_pages))
+    original = len(PdfReader(str(source)).pages)
+    links = [a.get_object() for page in reader.pages[original:] for a in page.get("/Annots", [])]
+    links = [a for a in links if a.get("/Subtype") == "/Link"]
+    assert len(links) == len(on_pages)
+    targets = sorted(reader.get_page_number(a["/Dest"][0].get_object()) + 1 for a in links)
+    assert targets == sorted(f.location.page for f in on_pages)

@@ -63,13 +63,39 @@ def annotate_pdf(source: str | Path, target: str | Path, findings: list[Finding]
         for page in pages.values():
             page.close()  # type: ignore[attr-defined]
         pages.clear()
-        _list_page(pdf, findings)
+        listed = _list_page(pdf, findings)
         out = BytesIO()
         pdf.save(out)
     finally:
         pdf.close()
-    write_atomic(Path(target), _signed(_stable(out.getvalue())))
+    write_atomic(Path(target), _signed(_navigable(_stable(out.getvalue()), listed)))
     return marked
+
+
+def _navigable(data: bytes, listed: list[tuple[int, float, Finding]]) -> bytes:
+    """Bookmarks (the outline) with one entry per finding, and on the list page a link
+    from each finding's line to its page.  PDFium has no API to create either, so pypdf
+    (BSD-3-Clause) adds them; its output is the same bytes for the same input."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.annotations import Link
+
+    writer = PdfWriter(clone_from=PdfReader(BytesIO(data)))  # a full rewrite keeps a classic trailer for _signed
+    count = len(writer.pages)
+    width = float(writer.pages[0].mediabox.width) if count else 595.0
+    # under one bookmark of their own, after the document's own outline (kept as it is)
+    parent = writer.add_outline_item(title=f"{HEADING} ({len(listed)})", page_number=listed[0][0]) if listed else None
+    for list_page, y, f in listed:
+        page = (f.location.page or 0) - 1
+        if not 0 <= page < count:
+            continue
+        title = _ascii(" ".join(x for x in (f"p.{page + 1}", f.severity, f.rule, f.location.table,
+                                            f.location.row if f.location.row.isascii() else "") if x))
+        writer.add_outline_item(title=title, page_number=page, parent=parent)
+        writer.add_annotation(page_number=list_page, annotation=Link(rect=(36, y - 2.5, width - 36, y + 8.5),
+                                                                     target_page_index=page))
+    out = BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 _ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]")
@@ -176,9 +202,10 @@ def _string(annot, key: str, text: str) -> None:
     raw.FPDFAnnot_SetStringValue(annot, key.encode("ascii"), ctypes.cast(buffer, ctypes.POINTER(raw.FPDF_WCHAR)))
 
 
-def _list_page(pdf, findings: list[Finding]) -> None:
+def _list_page(pdf, findings: list[Finding]) -> list[tuple[int, float, Finding]]:
     """A last page: every finding, one line each, with its page (the standard PDF fonts
-    have no Chinese: the list keeps to codes and figures, the notes carry the words)."""
+    have no Chinese: the list keeps to codes and figures, the notes carry the words).
+    Returns where each finding's line is: (list page index, its baseline y, finding)."""
     import pypdfium2.raw as raw
 
     width, height = (pdf[0].get_size() if len(pdf) else (595.0, 842.0))
@@ -189,7 +216,11 @@ def _list_page(pdf, findings: list[Finding]) -> None:
         figures = f"expected {f.expected} actual {f.actual}" if f.expected or f.actual else ""
         lines.append(_ascii(f"{f.severity:8} {f.rule} {f.name}  {where}  {figures}"))
     per_page = int((height - 80) // 11)
+    listed: list[tuple[int, float, Finding]] = []
     for start in range(0, len(lines), per_page):
+        for k in range(per_page):
+            if 3 <= start + k < len(lines):  # a finding's line (after the heading, the count and a blank)
+                listed.append((len(pdf), height - 50 - 11 * k, findings[start + k - 3]))
         page = raw.FPDFPage_New(pdf.raw, len(pdf), width, height)
         font = raw.FPDFText_LoadStandardFont(pdf.raw, b"Helvetica")
         for k, text in enumerate(lines[start:start + per_page]):
@@ -202,6 +233,7 @@ def _list_page(pdf, findings: list[Finding]) -> None:
         raw.FPDFPage_GenerateContent(page)
         raw.FPDF_ClosePage(page)
         del font
+    return listed
 
 
 def _ascii(text: str) -> str:
