@@ -22,12 +22,7 @@ ROLES = ("FSE", "FSD")
 
 
 def _col(table: Table, key: str) -> int | None:
-    """The column of a key; the 执行率 column also under the key its header gave it
-    (a department's form read as a grid keys it ``pct:执行率``)."""
-    found = table.column(key)
-    if found is None and key == "pct:rate":
-        found = next((i for i, c in enumerate(table.columns) if c.period == "pct" and "执行率" in c.label), None)
-    return found
+    return table.column(key)
 
 
 def _scored(table: Table) -> list[Row]:
