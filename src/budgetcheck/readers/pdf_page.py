@@ -394,14 +394,19 @@ def _by_x0(g: Glyph) -> float:
     return g.x0
 
 
+def _gap(prev: Glyph | None, g: Glyph) -> bool:
+    """A gap between two glyphs wide enough to be a space (most of a character's height)."""
+    if prev is None or g.ch == " " or prev.ch == " ":
+        return False
+    return g.x0 - prev.x1 > 0.9 * max(prev.bottom - prev.top, g.bottom - g.top)
+
+
 def _join(line: list[Glyph]) -> str:
     parts = []
     prev = None
     for g in line:
-        if prev is not None and g.ch != " " and prev.ch != " ":
-            size = max(prev.bottom - prev.top, g.bottom - g.top)
-            if g.x0 - prev.x1 > 0.9 * size:
-                parts.append(" ")
+        if _gap(prev, g):
+            parts.append(" ")
         parts.append(g.ch)
         prev = g
     return "".join(parts)
@@ -416,12 +421,10 @@ def line_text(line: list[Glyph]) -> tuple[str, bytes]:
     ends: list[float] = []
     prev = None
     for g in line:
-        if prev is not None and g.ch != " " and prev.ch != " ":
-            size = max(prev.bottom - prev.top, g.bottom - g.top)
-            if g.x0 - prev.x1 > 0.9 * size:
-                parts.append(" ")
-                starts.append(prev.x1)
-                ends.append(g.x0)
+        if _gap(prev, g):
+            parts.append(" ")
+            starts.append(prev.x1)  # type: ignore[union-attr]
+            ends.append(g.x0)
         parts.append(g.ch)
         starts.append(g.x0)
         ends.append(g.x1)
