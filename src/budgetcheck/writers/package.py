@@ -8,15 +8,14 @@ place only when complete (an interrupted run never leaves half a file).
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import zipfile
 from io import BytesIO
 from pathlib import Path
 from typing import Callable
 
-from budgetcheck.core.errors import InputError
+from budgetcheck.app.outputs import write_atomic
+from budgetcheck.core.errors import InputError, UsageError
 
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 EPOCH = "2000-01-01T00:00:00Z"
@@ -39,19 +38,7 @@ def save(workbook, target: Path, stamp: str = EPOCH, transform: Callable[[bytes]
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o600 << 16
             out.writestr(entry, data)
-    target = Path(target)
-    tmp = None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".budgetcheck-", suffix=target.suffix, dir=target.parent or ".")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(packed.getvalue())
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(tmp, 0o666 & ~mask)  # as an ordinary new file, not mkstemp's 0600
-        os.replace(tmp, target)
-        tmp = None
-    except OSError as exc:
-        raise InputError(f"{target}: cannot write the workbook ({exc.strerror or exc})") from None
-    finally:
-        if tmp is not None and os.path.exists(tmp):
-            os.unlink(tmp)
+        write_atomic(Path(target), packed.getvalue(), "the workbook")
+    except UsageError as exc:  # a workbook that cannot be written is an input problem here, as before
+        raise InputError(str(exc)) from None
