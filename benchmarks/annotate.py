@@ -10,24 +10,14 @@ Run:  python benchmarks/annotate.py [--runs 5] [FILE.pdf ...]
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-
-def _median(fn, runs: int) -> float:
-    fn()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+from pdf import _median  # noqa: E402  (benchmarks/pdf.py: the same median of runs after a warm-up)
 
 
 def main() -> None:
