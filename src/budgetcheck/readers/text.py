@@ -128,7 +128,7 @@ def _table(role: str, lines: list[str], start: int, end: int, index: int, unit: 
             tab_lines.append((j + 1, line))
             continue
         if "\t" in line:  # 单位名称：某局 <tab> 单位：元 above the header: captions, not a header row
-            found = next((template.unit_of(c) for c in line.split("\t") if template.unit_of(c)), None)
+            found = next(filter(None, map(template.unit_of, line.split("\t"))), None)
             unit = found or unit
             continue
         found = template.unit_of(line)
