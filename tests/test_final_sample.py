@@ -360,3 +360,19 @@ def test_a_text_overview_with_line_numbers_is_read_by_its_header():
 
 def read_document_text(text: str):
     return verify_text(text, "f4.txt").document
+
+
+@pytest.mark.parametrize("old,new", [
+    ("\t年度资金总额\t1,000.00\t1,000.00\t946.73", "\t年度资金总额\t1,100.00\t1,000.00\t946.73"),
+    ("\t其中：财政拨款\t4,592.00\t4,592.00\t4,418.36", "\t其中：财政拨款\t4,529.00\t4,592.00\t4,418.36"),
+])
+def test_a_self_evaluations_start_budget_is_the_budgets_project(tmp_path, old, new):
+    """The 年初预算数 of a 绩效自评表 is what the budget's 项目支出绩效目标表 of the same
+    project gave it (预算资金, 其中：财政拨款数): a changed one is a BC302 error at its form."""
+    text = _text()
+    assert text.count(old) == 1
+    budget, final = _pair(tmp_path, text.replace(old, new))
+    line = next(i for i, s in enumerate(final.read_text(encoding="utf-8").split("\n"), 1) if s.startswith(new))
+    found = diff_documents(read_document(budget), read_document(final)).findings
+    assert [(f.rule, f.severity, f.location.table, f.location.line) for f in found if f.rule == "BC302"] == \
+        [("BC302", "error", "FSE", line)], found

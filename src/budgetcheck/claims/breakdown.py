@@ -59,8 +59,14 @@ def _labels(text: str, parts: list[Figure], start: int) -> list[str]:
 
 
 def complete_set(text: str, parts: list[Figure], start: int = 0) -> bool:
-    """Do the parts' labels (the words before each figure) form one known complete set?"""
+    """Do the parts' labels (the words before each figure) form one known complete set?
+
+    Besides the sets above, a list of vehicles by kind (``…用车N辆``, the national
+    公务用车 classes) that ends in ``其他用车`` names every kind: the rest are 其他."""
     labels = _labels(text, parts, start)
+    kinds = ["".join(lab.split()) for lab in labels]
+    if len(kinds) >= 2 and all(k.endswith("用车") for k in kinds) and kinds[-1].startswith("其他"):
+        return True
     for words in COMPLETE_SETS:
         if len(labels) == len(words) and all(sum(w in lab for lab in labels) == 1 for w in words) \
                 and all(any(w in lab for w in words) for lab in labels):

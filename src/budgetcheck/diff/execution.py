@@ -13,7 +13,7 @@ from typing import Iterator
 
 from budgetcheck.core.rounding import compare_equal
 from budgetcheck.core.catalogue import normalise_name
-from budgetcheck.core.model import Document, Location
+from budgetcheck.core.model import Document, Location, Row, Table
 from budgetcheck.rules.arguments import said
 from budgetcheck.rules.base import Fact, compared, where
 from budgetcheck.rules.lookup import budget_view, one, sangong
@@ -52,6 +52,39 @@ def stated_budget(budget: Document, final: Document) -> Iterator[Fact]:
     """
     yield from _sangong(budget, final)
     yield from _prose(budget, final)
+    yield from _projects(budget, final)
+
+
+def _projects(budget: Document, final: Document) -> Iterator[Fact]:
+    """Each 绩效自评表's 年初预算数 (年度资金总额, and its 其中：财政拨款) against the
+    budget's 项目支出绩效目标表 of the same project (预算资金, 其中：财政拨款数).  The
+    project is the form's title without its year and 项目绩效自评表; a name that the
+    budget lists twice, or not at all, is not compared."""
+    from budgetcheck.rules.execution import _project
+
+    listed: dict[str, list[tuple[Table, Row]]] = {}
+    for table in budget.tables_of("T11"):
+        for row in table.rows:
+            if row.label:
+                listed.setdefault(normalise_name(row.label), []).append((table, row))
+    for form in final.tables_of("FSE"):
+        name = _project(form.title)
+        found = listed.get(name, [])
+        start = form.column("start:total")
+        if len(found) != 1 or start is None or form.total_row is None:
+            continue
+        table, row = found[0]
+        fiscal = next((r for r in form.rows if r.kind == "funds" and normalise_name(r.label).endswith("财政拨款")), None)
+        for mine, key, words in ((form.total_row, "budget", "预算资金"), (fiscal, "fiscal", "其中：财政拨款数")):
+            col = table.column(key)
+            a = mine.amounts[start] if mine is not None else None
+            b = row.amounts[col] if col is not None else None
+            if a is None or b is None:
+                continue
+            yield from compared(compare_equal(a, b.to(a.unit)), _in(final, where(final, form, mine, start)),  # type: ignore[arg-type]
+                                f"{form.title} {mine.label} 年初预算数 = the budget's {name} {words}",  # type: ignore[union-attr]
+                                f"{form.title}{mine.label}年初预算数应与部门预算{name}项目的{words}一致",  # type: ignore[union-attr]
+                                [_in(budget, where(budget, table, row, col))])
 
 
 def _sangong(budget: Document, final: Document) -> Iterator[Fact]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import replace
+from decimal import Decimal
 
 from budgetcheck.core.catalogue import class_code, economic_code, function_code
 from budgetcheck.core.model import Amount, Code, Column, Row, Table
@@ -119,7 +120,7 @@ def parse_grid(role: str | None, title: str, unit: str, tab_lines: list[tuple[in
     rows = _rows(kept, columns, unit, scheme, row_identities(columns, template), template, readings, attributes,
                  lone_total=role not in (None, "T7", "F9") and len(kept) == 1)
     rows = _structure(rows, kept, columns, indents or {}, readings, scheme)
-    if role == "T7" and any(not c.is_amount for c in columns):
+    if role in ("T7", "F9") and any(not c.is_amount for c in columns):
         rows = sangong_rows(rows, template, readings)
     for c in columns:
         if c.is_amount and not understood(c) and not re.match(r"c\d+$", c.key):
@@ -346,9 +347,16 @@ def sangong_rows(rows: list[Row], template: Template, readings: list[str]) -> li
     if kinds.count("sangong") > 1 or not any(k in ("abroad", "car", "reception") for k in kinds):
         return rows
     at = {k: i for i, k in reversed(list(enumerate(kinds))) if k}
+    inside = ("abroad", "car", "reception")
+    if _total_adds_meetings(rows, kinds, at.get("sangong")):
+        # ``“三公”经费及会议费、培训费``: a 合计 that adds 会议费 and 培训费 to the three is
+        # not the 三公 total, and those two are its parts too
+        inside += ("meeting", "training")
+        kinds[at["sangong"]] = "sangong_and_meetings"
+        readings.append("the 三公 table's 合计 adds 会议费 and 培训费: it is not the 三公 total")
     out = []
     for i, (row, kind) in enumerate(zip(rows, kinds)):
-        parent = at.get("sangong") if kind in ("abroad", "car", "reception") else at.get("car") if kind.startswith("car.") else None
+        parent = at.get("sangong") if kind in inside else at.get("car") if kind.startswith("car.") else None
         if kind == "sangong" and row.is_total:
             parent = None
         parent = parent if parent != i else None
@@ -358,6 +366,32 @@ def sangong_rows(rows: list[Row], template: Template, readings: list[str]) -> li
         out.append(replace(row, kind=kind, parent=parent, level=level, memo=False))
     readings.append("the 三公 table is laid out as rows: each row's quantity is read from its label")
     return out
+
+
+def _total_adds_meetings(rows: list[Row], kinds: list[str], total: int | None) -> bool:
+    """Does the 合计 row of a row-laid 三公 table with 会议费/培训费 rows equal the three
+    三公 items plus those two, in every column, where the three alone do not add up to it?
+    The header does not say which the 合计 is; its figures do: it adds them when that
+    reading fits a column and the other reading fits none (a 合计 wrong in one column
+    is then an error there, not in the columns that agree)."""
+    extra = [i for i, k in enumerate(kinds) if k in ("meeting", "training")]
+    three = [i for i, k in enumerate(kinds) if k in ("abroad", "car", "reception")]
+    if total is None or not extra or not three:
+        return False
+    fits_with = fits_without = 0
+    for col, amount in enumerate(rows[total].amounts):
+        if amount is None:
+            continue
+        parts = [rows[i].amounts[col] for i in three]
+        more = [rows[i].amounts[col] for i in extra]
+        if not any(a is not None and a.value for a in more):
+            continue  # no 会议费 or 培训费 in this column: both readings agree
+        tol = amount.quantum * (len(parts) + len(more) + 1)
+        without = sum((a.value for a in parts if a is not None), Decimal(0))
+        with_more = without + sum((a.value for a in more if a is not None), Decimal(0))
+        fits_with += abs(with_more - amount.value) <= tol
+        fits_without += abs(without - amount.value) <= tol
+    return fits_with > 0 and fits_without == 0
 
 
 def _fitting(values: list[Amount], width: int, identities, slot, unit: str) -> list[Assignment]:

@@ -121,3 +121,38 @@ def sangong_ceiling(doc: Document, ctx: Context) -> Iterator[Fact]:
         yield from compared(compare_at_most(item.amount, limit.amount), item.location,
                             f"T6 {code} {name} ≤ T7 {key}", f"T6表{code}{name}不应超过T7表三公经费预算",
                             [limit.location])
+
+
+@rule("BC114", "project-by-code", "error", "tables", requires=("T5",))
+def project_by_code(doc: Document, ctx: Context) -> Iterator[Fact]:
+    """Per code, a 项目支出决算表 agrees with the spending table's 项目支出.
+
+    Some regions publish the project spending of the final accounts on its own
+    (一般公共预算财政拨款项目支出决算表, split by economic class): its 合计 for each
+    functional code is that code's 项目支出 in 一般公共预算财政拨款支出决算表 (F5), and its
+    合计 row is F5's.  A code on one side only counts as zero on the other.  A project
+    table of another fund (all funds, 政府性基金) is not compared, and neither is one
+    whose rows carry no codes (a list of projects).
+    """
+    t5 = doc.table("T5")
+    if t5 is None or t5.column("project") is None:
+        return
+    t5_rows = rows_by_code(t5)
+    for table in doc.tables_of("FPR"):
+        title = "".join(table.title.split())
+        mine_rows = rows_by_code(table)
+        if "一般公共预算" not in title or not mine_rows or table.column("total") is None:
+            continue
+        pairs = [(c, mine_rows.get(c), t5_rows.get(c)) for c in sorted(set(mine_rows) | set(t5_rows))]
+        pairs.append(("合计", table.total_row, t5.total_row))
+        for code, mine_row, t5_row in pairs:
+            mine, theirs = cell(doc, table, mine_row, "total"), cell(doc, t5, t5_row, "project")
+            if mine is None and theirs is None:
+                continue
+            unit = (mine or theirs).amount.unit  # type: ignore[union-attr]
+            mine = mine or zero_at(doc, table, code, unit)
+            theirs = theirs or zero_at(doc, t5, code, unit)
+            yield from compared(compare_sum(mine.amount, [theirs.amount]), mine.location,
+                                f"{code} 项目支出决算表 合计 = F5 项目支出",
+                                f"{code}项目支出决算表合计应等于一般公共预算财政拨款支出决算表的项目支出",
+                                [theirs.location])

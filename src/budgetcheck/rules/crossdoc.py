@@ -116,8 +116,11 @@ STATED_BUDGET = declare("BC302", "stated-budget", "error", "diff", scope="pair",
     one year): the 三公 table's 预算数 (合计, 因公出国（境）费, 公务用车购置及运行维护费
     and its parts, 公务接待费) against the budget's 三公 table, and each ``年初预算为A``
     of the 说明 against the budget's figure for its subject (a 类/款/项 of 一般公共预算
-    支出, or the quantity its words name: 财政拨款支出, “三公”经费 …).  A subject the
-    budget has no figure for is not checked.  Alone, a document yields nothing here.
+    支出, or the quantity its words name: 财政拨款支出, “三公”经费 …), and each
+    绩效自评表's 年初预算数 (年度资金总额 and 其中：财政拨款) against the budget's
+    项目支出绩效目标表 of the same project (预算资金, 其中：财政拨款数).  A subject or a
+    project the budget has no figure for (or names twice) is not checked.  Alone, a
+    document yields nothing here.
     """)
 
 

@@ -129,7 +129,10 @@ def tree_checks(table: Table) -> Iterator[SumCheck]:
     found, tops = families(table)
     checks = [("tree", parent, members) for parent, members in found]
     total_row = table.total_row
-    if total_row is not None and tops and not _levels_unseen(table, total_row, tops):
+    # a 合计 the reader gave its parts (the three 三公 items under it) is checked as their
+    # parent; rows left beside it (会议费, 培训费 after a 三公 合计) are not its parts
+    placed = any(parent is total_row for parent, _ in found)
+    if total_row is not None and tops and not placed and not _levels_unseen(table, total_row, tops):
         checks.append(("total", total_row, tops))
     for kind, parent, members in checks:
         for col in table.amount_columns:
