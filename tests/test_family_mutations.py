@@ -31,6 +31,9 @@ FAMILIES = {
     "suzhou": "苏州市审计局2026年部门预算.pdf",
     "fuzhou": "福州市医疗保障局2026年部门预算.pdf",
     "xian": "西安市统计局2026年部门预算.pdf",
+    # the final accounts (部门决算): the central template and Shaanxi's
+    "central-final": "国家信访局2024年度部门决算.pdf",
+    "xian-final": "西安市卫生健康委员会2022年度部门决算.pdf",
 }
 PER_DOCUMENT = 24  # cells changed per document (spread over its tables)
 
