@@ -93,6 +93,7 @@ def families(table: Table) -> tuple[list[tuple[Row, list[Row]]], list[Row]]:
     kids: dict[int, list[Row]] = {}
     tops: list[Row] = []
     coded = bool(by_code)
+    flat = not coded and table.role in LISTS and flat_list(table)
     for row in rows:
         if row.is_total:
             continue
@@ -104,10 +105,98 @@ def families(table: Table) -> tuple[list[tuple[Row, list[Row]]], list[Row]]:
                 kids.setdefault(by_code[parent.text], []).append(row)
             else:
                 tops.append(row)
-        elif not coded and (row.level or table.role not in LISTS):
+        elif not coded and (row.level or table.role not in LISTS or flat):
             tops.append(row)  # a list whose structure was not read is not summed by its rows
     out = [(rows[i], members) for i, members in kids.items() if not (len(members) == 1 and members[0].memo)]
     return out, tops
+
+
+def flat_list(table: Table) -> bool:
+    """A list (procurement, services, projects) printed without levels whose rows are
+    all items: no row's figure is the sum of the rows right after it, as a heading's
+    would be (``通用项目`` over its projects, a unit over its purchases).  Only such a
+    list is summed by its rows; one that may hide headings is not, since its 合计
+    would count them twice."""
+    col = next((c for c in table.amount_columns if understood(table.columns[c])
+                and table.columns[c].period not in ("count", "pct")), None)
+    body = [r for r in table.rows if not r.is_total]
+    if col is None or len(body) < 2 or any(r.level or r.parent is not None or r.heading for r in body):
+        return False
+    values = [r.amounts[col] for r in body]
+    for i, head in enumerate(values):
+        if head is None or not head.value:
+            continue
+        run, slack = Decimal(0), head.quantum / 2
+        for a in values[i + 1:]:
+            if a is None:
+                continue
+            run += a.value
+            slack += a.quantum / 2
+            if abs(run - head.value) <= slack:
+                return False
+            if run > head.value + slack:
+                break
+    return True
+
+
+def unnested(table: Table) -> Row | None:
+    """In a list printed without levels that is not flat (some rows are headings over
+    the rows after them), the first row whose rows cannot be nested to add up to it.
+
+    Each run of uncoded rows under a coded row (a unit over its projects), or the
+    whole list under its 合计, must be a forest: every row is either an item or a
+    heading equal to the sum of the rows nested right after it, and the roots add up
+    to the row above the run.  When no nesting does, one of the figures is wrong (or
+    the list is not what it seems); which one cannot be told, so the caller warns
+    about the table.  A list with blank figures in its first amount column is not
+    judged."""
+    if table.role not in LISTS or flat_list(table):
+        return None
+    col = next((c for c in table.amount_columns if understood(table.columns[c])
+                and table.columns[c].period not in ("count", "pct")), None)
+    body = [r for r in table.rows if not r.is_total]
+    if col is None or not body or any(r.level or r.parent is not None or r.heading for r in body):
+        return None
+    runs: list[tuple[Row, list[Row]]] = []
+    above = table.total_row
+    run: list[Row] = []
+    for row in body:
+        if row.code is not None:
+            if above is not None and run:
+                runs.append((above, run))
+            above, run = row, []
+        else:
+            run.append(row)
+    if above is not None and run:
+        runs.append((above, run))
+    for head, items in runs:
+        target = head.amounts[col]
+        values = [r.amounts[col] for r in items]
+        if target is None or any(v is None for v in values) or len(values) > 60:
+            continue
+        if not _forest(tuple(values), 0, len(values), target.value, target.quantum, {}):  # type: ignore[arg-type]
+            return head
+    return None
+
+
+def _forest(values: tuple[Amount, ...], i: int, end: int, target: Decimal, slack: Decimal, memo: dict) -> bool:
+    """Can values[i:end] be nested into trees whose roots add up to ``target``?"""
+    key = (i, end, target)
+    if key in memo:
+        return memo[key]
+    if i == end:
+        found = abs(target) <= slack / 2
+    else:
+        head = values[i]
+        found = False
+        for j in range(i + 1, end + 1):  # the tree rooted at i takes values[i:j]
+            if j > i + 1 and not _forest(values, i + 1, j, head.value, head.quantum * (j - i), memo):
+                continue
+            if _forest(values, j, end, target - head.value, slack + head.quantum, memo):
+                found = True
+                break
+    memo[key] = found
+    return found
 
 
 def _levels_unseen(table: Table, total: Row, tops: list[Row]) -> bool:

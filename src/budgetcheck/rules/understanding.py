@@ -21,7 +21,7 @@ from budgetcheck.core.model import Document, Finding, Location, Table
 from budgetcheck.templates.schema import FAILED
 from budgetcheck.rules.base import UNDECIDED, rule, where, Fact
 from budgetcheck.rules.context import Context
-from budgetcheck.rules.sums import evaluated
+from budgetcheck.rules.sums import evaluated, unnested
 from budgetcheck.rules.workbook import unknown_cells
 
 MIN_FAILURES = 3
@@ -89,6 +89,19 @@ def table_understood(doc: Document, ctx: Context) -> Iterator[Fact]:
             en, zh = evidence
             yield Fact(UNDECIDED, where(doc, table), f"this table was not understood: {en}; "
                        "its checks were not reported", f"本表未能正确理解：{zh}；本表的核对结果不予报告")
+            continue
+        head = unnested(table)
+        if head is not None:
+            # a list without levels whose headings cannot be told: its sums are not made,
+            # but figures that cannot add up however the rows nest are a wrong figure
+            what = "合计" if head.is_total else f"{head.name} {head.label}".strip() if head.label != head.name else head.name
+            loc = where(doc, table, head, table.amount_columns[0] if table.amount_columns else None)
+            yield Fact(UNDECIDED, loc,
+                       f"the rows under {what} cannot be nested so that each heading is the sum of the rows below it "
+                       f"and they add up to {what}: a figure of this list is wrong, or it is not laid out as it seems; "
+                       "check it by hand",
+                       f"{what}以下各行无论如何分级，都不能使每个标题行等于其下各行之和并合计为{what}："
+                       "本表有数字错误，或版式与所见不同，请人工核对")
 
 
 def discount(findings: list[Finding], ctx: Context, rule_id: str) -> list[Finding]:
