@@ -97,7 +97,8 @@ def breakdown_sum(doc: Document, ctx: Context) -> Iterator[Fact]:
 
     When the list is exhaustive (分别是/分别为, 具体情况如下/包括 followed by a numbered
     list, or labels forming a complete set: 人员 + 公用, 货物 + 工程 + 服务, the three 三公
-    items, the three fund types) the parts add up to the total.  Otherwise they may not
+    items, the three fund types, vehicles by kind ending in 其他用车) the parts add up to
+    the total.  Otherwise they may not
     exceed it; an enumerated list under 其中 that adds up to less is a warning (complete
     or not, only its author knows).  When several figures precede the list, the total is
     the one the parts add up to.

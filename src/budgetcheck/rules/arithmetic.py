@@ -58,6 +58,10 @@ def subtotal_tree(doc: Document, ctx: Context) -> Iterator[Fact]:
 @rule("BC103", "total-row", "error", "tables")
 def total_row(doc: Document, ctx: Context) -> Iterator[Fact]:
     """The 合计 row equals the sum of the top-level rows (the 类 rows, or the departments).
+
+    A list of items (procurement, services, projects) printed without levels is summed
+    by its rows only when no row's figure is the sum of the rows right after it: such a
+    row may be a heading, which the 合计 does not count twice.
     """
     for check, comparison in evaluated(ctx):
         if check.kind == "total":

@@ -76,6 +76,11 @@ def table_understood(doc: Document, ctx: Context) -> Iterator[Fact]:
     column of unknown meaning, a comparison column taken for a part): the warning
     gives the evidence, and no error that rests on this table is reported.  Check the
     table by hand.
+
+    A list printed without levels (a 专项业务经费 or procurement list whose headings look
+    like its items) is summed only where the rows can be told apart; when its rows cannot
+    be nested in any way that makes every heading the sum of the rows below it and
+    their total the row above them, one of its figures is wrong: a warning at that row.
     """
     found = not_understood(ctx)
     for table in doc.tables:
