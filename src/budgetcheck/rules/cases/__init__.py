@@ -19,7 +19,11 @@ from typing import Iterable
 
 ANNEX = "附件1\n"
 #: base documents, relative to the repository's root
-BASES = {"sample": "seeds/2023-xiamen-hrss-budget.txt", "sample-2022": "seeds/2022-xiamen-hrss-budget.txt"}
+BASES = {"sample": "seeds/2023-xiamen-hrss-budget.txt", "sample-2022": "seeds/2022-xiamen-hrss-budget.txt",
+         "final": "seeds/2023-xiamen-hrss-final.txt"}
+#: The line where each base's tables begin: ``replace_prose`` edits what is before it,
+#: ``replace`` what is after it (the budgets' 附件1, the final accounts' 第四部分 报表).
+SPLITS = {"final": "\n第四部分 2023年度部门决算报表\n"}
 SEVERITIES = ("error", "warning", "notice")
 _FILE_KEYS = {"rule", "base", "fail", "pass"}
 _CASE_KEYS = {"why", "expect", "replace", "replace_prose", "text", "options", "documents", "workbook", "waivers"}
@@ -103,9 +107,10 @@ class Source:
         text = base_text(self.base, where)
         if not self.edited:
             return text
-        head, sep, annex = text.partition(ANNEX)
+        split = SPLITS.get(self.base, ANNEX)
+        head, sep, annex = text.partition(split)
         if not sep:
-            raise CaseError(f"{where}: the base {self.base!r} has no line 附件1")
+            raise CaseError(f"{where}: the base {self.base!r} has no line {split.strip()}")
         head = _replaced(head, self.replace_prose, f"{where}: replace_prose", "before the line 附件1 (the 说明)")
         annex = _replaced(annex, self.replace, f"{where}: replace", "in the annex (after the line 附件1)")
         return head + sep + annex
