@@ -123,7 +123,7 @@ def sangong_ceiling(doc: Document, ctx: Context) -> Iterator[Fact]:
                             [limit.location])
 
 
-@rule("BC114", "project-by-code", "error", "tables", requires=("T5",))
+@rule("BC114", "project-by-code", "error", "tables")
 def project_by_code(doc: Document, ctx: Context) -> Iterator[Fact]:
     """Per code, a 项目支出决算表 agrees with the spending table's 项目支出.
 
@@ -156,3 +156,35 @@ def project_by_code(doc: Document, ctx: Context) -> Iterator[Fact]:
                                 f"{code} 项目支出决算表 合计 = F5 项目支出",
                                 f"{code}项目支出决算表合计应等于一般公共预算财政拨款支出决算表的项目支出",
                                 [theirs.location])
+
+
+DETAILS = (("TMD", "meeting", "会议费"), ("TTD", "training", "培训费"))
+
+
+@rule("BC122", "meeting-training-detail", "error", "tables")
+def meeting_training_detail(doc: Document, ctx: Context) -> Iterator[Fact]:
+    """The meetings and trainings a 说明 itemises add up to the 三公 table's 会议费 and 培训费.
+
+    Some regions print a 会议费明细表 and a 培训费明细表 (one row per meeting or training:
+    its name, dates, people and 金额); their 金额 (their 合计 row, where they print one)
+    equal this year's 会议费 and 培训费 of the “三公”经费及会议费、培训费 table.  A 三公
+    table without those columns is not compared.
+    """
+    t7 = doc.table("T7")
+    for role, key, name in DETAILS:
+        detail = doc.table(role)
+        if detail is None or t7 is None:
+            continue
+        budget = sangong(doc, t7, key)
+        col = detail.column("amount") if detail.column("amount") is not None else detail.column("total")
+        if budget is None or col is None:
+            continue
+        total = detail.total_row
+        rows = [total] if total is not None else [r for r in detail.rows if not r.is_total]
+        parts = [cell(doc, detail, r, detail.columns[col].key) for r in rows]
+        parts = [p for p in parts if p is not None]
+        if not parts:
+            continue
+        yield from compared(compare_sum(budget.amount, [p.amount.to(budget.amount.unit) for p in parts]),
+                            budget.location, f"{name} = the {len(parts)} rows of {detail.title}",
+                            f"{name}应等于{detail.title}所列各项之和", [p.location for p in parts])

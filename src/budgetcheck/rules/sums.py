@@ -67,7 +67,7 @@ def row_checks(table: Table) -> Iterator[SumCheck]:
 
 #: Tables that list items (procurement, services, projects, carry-overs): their codes are
 #: attributes of the items, and their heading rows are known only from the layout.
-LISTS = ("TGP", "TGS", "TPJ", "TCO")
+LISTS = ("TGP", "TGS", "TPJ", "TCO", "TMD", "TTD")
 
 
 def is_flat(table: Table) -> bool:

@@ -21,7 +21,7 @@ def _national() -> Template:
 
 #: Roles read as grids of rows (by code or name) and checked for row, tree and 合计 sums.
 GRID_ROLES = frozenset({"T2", "T3", "T5", "T6", "T7", "T8", "T8b", "T9",
-                        "T5x", "T5b", "T6p", "T5f", "T6f", "TBU", "TPJ", "TGP", "TGS", "TAR", "TCO",
+                        "T5x", "T5b", "T6p", "T5f", "T6f", "TBU", "TPJ", "TGP", "TGS", "TAR", "TCO", "TMD", "TTD",
                         "F2", "F3", "F5", "F6", "F7", "F8", "F9", "FFD", "FPR", "FSD", "FSE"})
 OVERVIEW_ROLES = frozenset({"T1", "T4", "F1", "F4"})
 #: The core tables of final accounts (公开01–09表).
