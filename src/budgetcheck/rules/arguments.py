@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from decimal import Decimal
 from typing import Iterator
 
@@ -165,7 +167,11 @@ def share_arithmetic(doc: Document, ctx: Context) -> Iterator[Fact]:
         if x.base:
             found = resolve(doc, x.base, (), year=year)
             cells = [c for c in (found[1] if found else []) if c.amount.value != 0]
-            yield from _share_checked(doc, x, [(c.amount, c.location.table + " " + x.base, c.location) for c in cells])
+            wholes = [(c.amount, c.location.table + " " + x.base, c.location) for c in cells]
+            if not wholes:
+                stated = _stated_before(claims.sentences, i, x)
+                wholes = [(stated.amount, stated.text, None)] if stated is not None else []
+            yield from _share_checked(doc, x, wholes)
             continue
         previous = claims.sentences[last].text.rstrip() if last >= 0 else ""
         if runs and (runs[-1][-1].sentence is x.sentence or (i == last + 1 and previous.endswith(("；", ";")))):
@@ -189,6 +195,29 @@ def share_arithmetic(doc: Document, ctx: Context) -> Iterator[Fact]:
             continue
         for x in run:
             yield from _share_checked(doc, x, whole)
+
+
+def _stated_before(sentences, i: int, x):
+    """The figure the prose gave earlier for the whole a share names, when no table has
+    it (``政府采购支出总额1967.42万元，…授予中小企业合同金额1820.69万元，占政府采购支出总额的
+    92.54%``): the last figure before the share, in its paragraph, whose words end in the
+    share's (four characters at least), of the same measure."""
+    from budgetcheck.claims.extract import label_of
+
+    base = re.sub(r"[\s“”\"]", "", x.base)
+    if len(base) < 4:
+        return None
+    paragraph = x.sentence.paragraph
+    for k in range(i, -1, -1):
+        s = sentences[k]
+        if s.paragraph is not paragraph:
+            break
+        for f in reversed(s.figs):
+            if (s is x.sentence and f.start >= x.part.start) or f.approx or not f.same_measure(x.part):
+                continue
+            if re.sub(r"[\s“”\"]", "", label_of(s, f)).rstrip("为是达共计").endswith(base):
+                return f
+    return None
 
 
 def _share_checked(doc: Document, x, wholes) -> Iterator[Fact]:

@@ -223,7 +223,7 @@ class Quantity:
 NARROW = r"基本|项目|三公|公务|运行经费|行政经费|会议|培训|采购|人员|公用|转移支付|结转|委托|专项|经营|上缴|附属|购买服务|当年拨款"
 FUNDS = r"财政拨款|拨款|一般公共预算|政府性基金|国有资本|财政专户|事业|其他资金|本年|当年|上年|非财政"
 # the tails a phrase may take: 支出, 预算, 支出预算, 预算支出, 预算安排, 预算数
-TAIL = r"(?:支出)?(?:预算)?(?:支出|安排|数)?"
+TAIL = r"(?:支出)?(?:预算|决算)?(?:支出|安排|数)?"  # 决算: a final account's ``支出决算X``
 
 # a sentence about the 财政拨款 alone (``财政拨款收入总计X，其中：本年收入Y``): its 本年收入 and
 # 本年支出 are those of 财政拨款收支总表 (T4), not the department's (T1)
@@ -285,6 +285,10 @@ QUANTITIES: tuple[Quantity, ...] = tuple(
         # final accounts (决算) name their totals without 预算: 收入总计, 支出总计
         ("财政拨款收入总计", r"(?<!非)财政拨款收入总计$", lambda d, l, h: _t4(d, "income", "grand_total"), None, None),
         ("财政拨款支出总计", r"(?<!非)财政拨款支出总计$", lambda d, l, h: _t4(d, "expenditure", "grand_total"), None, None),
+        ("财政拨款收支总计", r"(?<!非)财政拨款收、?支(?:总决算|总计|总额)$", lambda d, l, h: _t4(d, "income", "grand_total"),
+         None, None),
+        # ``收、支总计X``: the two totals of 收入支出决算总表, equal by its balance
+        ("收支总计", r"^(?:收、?)?支(?:总计|总决算)$", lambda d, l, h: _t1(d, "income", "grand_total"), None, None),
         ("收入总计", r"^收入总计$", lambda d, l, h: _t1(d, "income", "grand_total"), None, None),
         ("支出总计", r"^支出总计$", lambda d, l, h: _t1(d, "expenditure", "grand_total"), None, None),
         ("收入预算", r"收入预算(?:总额|总计|数)?$", lambda d, l, h: _t1(d, "income", "grand_total"), NARROW + "|" + FUNDS, None),

@@ -26,7 +26,7 @@ BASES = {"sample": "seeds/2023-xiamen-hrss-budget.txt", "sample-2022": "seeds/20
 SPLITS = {"final": "\n第四部分 2023年度部门决算报表\n"}
 SEVERITIES = ("error", "warning", "notice")
 _FILE_KEYS = {"rule", "base", "fail", "pass"}
-_CASE_KEYS = {"why", "expect", "replace", "replace_prose", "text", "options", "documents", "workbook", "waivers"}
+_CASE_KEYS = {"why", "expect", "base", "replace", "replace_prose", "text", "options", "documents", "workbook", "waivers"}
 _DOCUMENT_KEYS = {"base", "replace", "replace_prose", "text"}
 _EXPECT_KEYS = {"severity", "table", "row", "column", "line", "cell"}
 #: what ``workbook`` may say (tests/xlsx_builders.build and the edits made after it)
@@ -374,6 +374,12 @@ def _case(entry: dict, rule: str, kind: str, number: int, base: str, name: str) 
     single = {k for k in ("text", "replace", "replace_prose") if k in entry}
     if "text" in entry and single - {"text"}:
         raise CaseError(f"{where}: give `text` or `replace`/`replace_prose`, not both")
+    if "base" in entry:  # this case's base instead of the file's
+        if "text" in entry or "documents" in entry:
+            raise CaseError(f"{where}: `base` is for a case made by edits, not with `text` or `documents`")
+        base = entry["base"]
+        if base not in BASES:
+            raise CaseError(f"{where}: unknown base {base!r} (known: {', '.join(BASES)})")
     documents: tuple[Source, ...] = ()
     if "documents" in entry:
         others = single | {k for k in ("workbook", "waivers") if k in entry}
