@@ -11,17 +11,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 
 from budgetcheck.core.catalogue import strip_enumerator
-from budgetcheck.core.rounding import VIOLATION, Comparison, compare_derived, compare_sum
+from budgetcheck.core.rounding import VIOLATION, Comparison
 from budgetcheck.claims import Change, claims_of
-from budgetcheck.claims.extract import FLAT, Sentence, label_of
+from budgetcheck.claims.extract import Sentence, label_of
 from budgetcheck.claims.figures import Figure
 from budgetcheck.core.model import UNIT_SCALE, Amount, Document, Location
 from budgetcheck.rules.arguments import said
 from budgetcheck.rules.quantities import resolve
 from budgetcheck.rules.base import Fact, compared
+from budgetcheck.rules.prior_column import change_checks as _checks, subject as _subject
 
 YEARS = re.compile(r"\d{4}年度?")
 
@@ -45,19 +45,6 @@ class Checked:
         if self.comparison is None:
             return "unchecked"
         return "contradicted" if self.comparison.status == VIOLATION else "confirmed"
-
-
-def _subject(c: Change, sentences: list[Sentence]) -> tuple[Sentence, Figure] | None:
-    """The figure a change speaks of: its own, or the first of its paragraph up to it."""
-    if c.value is not None:
-        return c.sentence, c.value
-    para = c.sentence.paragraph
-    for s in sentences:
-        if s.paragraph is para and s.offset <= c.sentence.offset:
-            for f in s.figs:
-                if f.kind in ("money", "count") and not f.approx:
-                    return s, f
-    return None
 
 
 def _phrase(s: Sentence, f: Figure) -> str:
@@ -116,25 +103,6 @@ def check_stated(old: Document, new: Document) -> list[Checked]:
         for kind, stated, comparison, at in _checks(c, a, b):
             out.append(Checked(c.sentence, quantity, kind, stated, a, b, comparison, place, at))
     return out
-
-
-def _checks(c: Change, a: Amount, b: Amount | None):
-    sign = Decimal(c.sign)
-    if c.flat:
-        found = FLAT.search(c.sentence.text)
-        yield "flat", "与上年一致", compare_sum(a, [b]) if b is not None else None, found.start() if found else 0
-        return
-    if c.delta is not None:
-        d = c.delta.amount.to(a.unit) if c.delta.kind == "money" else c.delta.amount
-        yield "delta", c.delta.text, (compare_sum(Amount(sign * d.value, d.quantum, d.unit), [a, _neg(b)])
-                                      if b is not None else None), c.delta.start
-    if c.pct is not None and c.pct.kind == "percent":
-        yield "percent", c.pct.text, (compare_derived(c.pct.amount, lambda x, y: sign * (x - y) / y, [a, b])
-                                      if b is not None else None), c.pct.start
-
-
-def _neg(a: Amount) -> Amount:
-    return Amount(-a.value, a.quantum, a.unit, a.text)
 
 
 def facts(doc: Document, checked: list[Checked]) -> list[Fact]:
