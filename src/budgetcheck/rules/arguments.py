@@ -130,6 +130,10 @@ def breakdown_sum(doc: Document, ctx: Context) -> Iterator[Fact]:
 def ratio_arithmetic(doc: Document, ctx: Context) -> Iterator[Fact]:
     """Stated rates agree with their figures: ``完成A，完成任务数T的P%`` means P = A / T,
     and ``涉及N，已整改M，整改率为P%`` means P = M / N (also 追回率, 结案率, 办结率…).
+
+    An average per vehicle (``保有量为15辆，全年公务用车运行维护费支出40.61万元，平均每辆2.71
+    万元``) is the amount before it over the number of vehicles its paragraph states
+    (the last one before it; none, or an approximate one, and it is not checked).
     """
     for r in ctx.claims.ratios:
         comparison = compare_derived(r.pct.amount, lambda a, b: a / b, [r.part.amount, r.whole.amount])
@@ -137,6 +141,32 @@ def ratio_arithmetic(doc: Document, ctx: Context) -> Iterator[Fact]:
             continue
         what = f"{r.pct.text} = {r.part.text} / {r.whole.text}"
         yield from compared(comparison, said(doc, r.sentence, r.kind, r.pct.start), what, f"比率{what}")
+    yield from _per_vehicle(doc, ctx.claims.sentences)
+
+
+_PER_VEHICLE = re.compile(r"平均每辆(?:车)?(?:为|约)?\s*$")
+
+
+def _per_vehicle(doc: Document, sentences) -> Iterator[Fact]:
+    for i, s in enumerate(sentences):
+        if "平均每辆" not in s.text:
+            continue
+        for k, y in enumerate(s.figs):
+            if y.kind != "money" or y.approx or not _PER_VEHICLE.search(s.text[max(0, y.start - 8):y.start]):
+                continue
+            amount = next((f for f in reversed(s.figs[:k]) if f.kind == "money"), None)
+            vehicles = None
+            for prior in [x for x in sentences[:i + 1] if x.paragraph is s.paragraph]:
+                for f in prior.figs:
+                    if f.kind == "count" and f.amount.unit == "辆" and (prior is not s or f.start < y.start):
+                        vehicles = f
+            if amount is None or amount.approx or vehicles is None or vehicles.approx or not vehicles.amount.value:
+                continue
+            comparison = compare_derived(y.amount, lambda a, b: a / b, [amount.amount, vehicles.amount], scale=Decimal(1))
+            if comparison is None:
+                continue
+            what = f"{y.text} = {amount.text} / {vehicles.text}"
+            yield from compared(comparison, said(doc, s, "per vehicle", y.start), what, f"平均每辆{what}")
 
 
 @rule("BC215", "share-arithmetic", "error", "narrative")
