@@ -19,7 +19,11 @@ from budgetcheck.claims.figures import Figure
 BUDGET = re.compile(r"(?:年初|调整|全年)?预算(?:数)?(?:为|是|安排)?$")
 FINAL = re.compile(r"(?:支出)?决算(?:数)?(?:为|是)?$|实际支出(?:为)?$|执行数(?:为)?$")
 RATE = re.compile(r"完成(?:了)?(?:年初|调整|全年)?预算(?:数)?的$")
-RELATION = re.compile(r"决算数?(?P<word>大于|小于|等于|高于|低于|超过|少于|持平|与[^，。]{0,8}?(?:持平|一致|相同))")
+RELATION = re.compile(r"决算数?(?P<word>大于|小于|等于|高于|低于|超过|少于|持平|与[^，。]{0,8}?(?:持平|一致|相同)|"
+                      r"比(?:年初|调整|全年)?预算数?(?:增加|减少|多|少|节约|超支))")
+#: what may stand between the comparison and the difference it states: ``决算数小于预算数38.75
+#: 万元``, ``决算数比预算数减少28.75万元``
+GAP = re.compile(r"^(?:(?:年初|调整|全年)?预算数?)?(?:的)?(?:为|了)?\s*$")
 SUBJECT_ONLY = re.compile(r"[（(]项[)）]\s*$|[（(]款[)）]\s*$|[（(]类[)）]\s*$")
 
 
@@ -32,6 +36,7 @@ class Execution:
     rate: Figure | None
     relation: str  # 大于 | 小于 | 等于 | "" (none stated)
     relation_at: tuple[Sentence, int] | None  # where the comparison word is
+    gap: Figure | None = None  # the difference the comparison states (决算数小于预算数D)
 
 
 def executions(sentences: list[Sentence]) -> list[Execution]:
@@ -46,8 +51,8 @@ def executions(sentences: list[Sentence]) -> list[Execution]:
                 continue
             rate = next((f for f in figs if f.kind == "percent" and f.start > b.end and RATE.search(_before(s, f))), None)
             subject = _subject(s, a, sentences[i - 1] if i else None)
-            relation, at = _relation(s, b, sentences[i + 1] if i + 1 < len(sentences) else None)
-            out.append(Execution(s, subject, a, b, rate, relation, at))
+            relation, at, gap = _relation(s, b, sentences[i + 1] if i + 1 < len(sentences) else None)
+            out.append(Execution(s, subject, a, b, rate, relation, at, gap))
             break
     return out
 
@@ -78,15 +83,20 @@ def _subject(s: Sentence, a: Figure, previous: Sentence | None) -> str:
 
 
 _WORD = {"大于": "大于", "高于": "大于", "超过": "大于", "小于": "小于", "低于": "小于", "少于": "小于",
-         "等于": "等于", "持平": "等于"}
+         "等于": "等于", "持平": "等于", "增加": "大于", "多": "大于", "超支": "大于", "减少": "小于", "少": "小于",
+         "节约": "小于"}
 
 
-def _relation(s: Sentence, b: Figure, following: Sentence | None) -> tuple[str, tuple[Sentence, int] | None]:
+def _relation(s: Sentence, b: Figure, following: Sentence | None
+              ) -> tuple[str, tuple[Sentence, int] | None, Figure | None]:
     for sentence, start in ((s, b.end), (following, 0)):
         if sentence is None or (sentence is not s and sentence.paragraph is not s.paragraph):
             continue
         m = RELATION.search(sentence.text, start)
         if m and (sentence is s or m.start() <= 2):  # the next sentence opens with it: 决算数大于预算数的主要原因是…
             word = m.group("word")
-            return _WORD.get(word, "等于"), (sentence, m.start())
-    return "", None
+            key = next((w for w in _WORD if word.endswith(w)), "")
+            gap = next((f for f in sentence.figs if f.kind == "money" and not f.approx and f.start >= m.end()
+                        and f.start - m.end() <= 8 and GAP.match(sentence.text[m.end():f.start])), None)
+            return _WORD.get(key, "等于"), (sentence, m.start()), gap
+    return "", None, None

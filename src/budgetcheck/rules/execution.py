@@ -13,10 +13,10 @@ import re
 from decimal import Decimal
 from typing import Iterator
 
-from budgetcheck.core.rounding import Comparison, compare_derived, compare_equal
+from budgetcheck.core.rounding import Comparison, compare_derived, compare_equal, compare_sum
 from budgetcheck.core.catalogue import normalise_name
 from budgetcheck.claims.execution import Execution, executions
-from budgetcheck.core.model import Document, Row, Table
+from budgetcheck.core.model import Amount, Document, Row, Table
 from budgetcheck.rules.arguments import said
 from budgetcheck.rules.base import VIOLATION, compared, rule, where, Fact, UNDECIDED
 from budgetcheck.rules.context import Context
@@ -30,7 +30,8 @@ def executions_of(ctx: Context) -> list[Execution]:
 def execution_arithmetic(doc: Document, ctx: Context) -> Iterator[Fact]:
     """A stated execution agrees with itself: ``年初预算为A，支出决算为B，完成年初预算的P%``
     means P = B / A, and ``决算数大于（小于、等于）预算数`` (in the sentence or opening the
-    next) means B > A (B < A, B = A).  Each figure is taken over its rounding interval.
+    next) means B > A (B < A, B = A); a difference it states (``决算数小于预算数D``,
+    ``决算数比预算数减少D``) is |B − A|.  Each figure is taken over its rounding interval.
     """
     for e in executions_of(ctx):
         a, b = e.budget.amount, e.final.amount
@@ -39,8 +40,17 @@ def execution_arithmetic(doc: Document, ctx: Context) -> Iterator[Fact]:
             if comparison is not None:
                 what = f"{e.rate.text} = {e.final.text} / {e.budget.text}"
                 yield from compared(comparison, said(doc, e.sentence, "完成预算", e.rate.start), what, f"完成率{what}")
-        if e.relation:
-            yield from _relation(doc, e)
+        wrong = list(_relation(doc, e)) if e.relation else []
+        yield from wrong
+        if e.gap is not None and e.relation in ("大于", "小于") and not wrong:  # a wrong word is one error, not two
+            sign = 1 if e.relation == "大于" else -1
+            gap, start = e.gap.amount.to(b.unit), a.to(b.unit)
+            comparison = compare_sum(Amount(sign * gap.value, gap.quantum, gap.unit),
+                                     [b, Amount(-start.value, start.quantum, start.unit, start.text)])
+            sentence, _ = e.relation_at  # type: ignore[misc]
+            yield from compared(comparison, said(doc, sentence, "决算与预算差额", e.gap.start),
+                                f"{e.gap.text} = {e.final.text} − {e.budget.text}",
+                                f"决算与预算差额{e.gap.text}应等于{e.final.text}与{e.budget.text}之差")
 
 
 def _relation(doc: Document, e: Execution) -> Iterator[Fact]:
