@@ -51,6 +51,10 @@ class Amount:
         factor = UNIT_SCALE[self.unit] / UNIT_SCALE[unit]
         return Amount(self.value * factor, self.quantum * factor, unit, self.text)
 
+    def negated(self) -> Amount:
+        """The same figure taken away (a part an identity subtracts), its precision kept."""
+        return Amount(-self.value, self.quantum, self.unit, self.text)
+
     @staticmethod
     def zero(unit: str = "万元") -> Amount:
         return Amount(ZERO, ZERO, unit, "")

@@ -27,7 +27,8 @@ MAX_COMBINATIONS = 4096
 def row_fits(values: Assignment, identities: Sequence[Identity], index: dict[int, int]) -> bool:
     """True when every row identity holds for these values (within rounding)."""
     return all(
-        holds(compare_sum(values[index[i.total]], [values[index[p]] for p in i.parts])) for i in identities
+        holds(compare_sum(values[index[i.total]], [values[index[p]] for p in i.parts]
+                          + [values[index[m]].negated() for m in i.minus])) for i in identities
     )
 
 

@@ -33,7 +33,9 @@ def row_crossfoot(doc: Document, ctx: Context) -> Iterator[Fact]:
     the top-level columns (a group counted once, by its 小计).  For T5 that is
     合计 = 基本支出 + 项目支出 and 基本支出 = 人员经费 + 公用支出; for T3
     合计 = 财政拨款 + 非财政拨款, each = 基本支出 + 项目支出; for T7
-    合计 = 因公出国(境)费 + 公务用车购置及运行费 + 公务接待费.
+    合计 = 因公出国(境)费 + 公务用车购置及运行费 + 公务接待费.  A fund table that prints its
+    carry-overs (政府性基金 决算表) balances in every row: 年末结转和结余 = 年初结转和结余 +
+    本年收入 − 本年支出.
 
     A difference no larger than the rounding of the figures involved is a notice.
     """

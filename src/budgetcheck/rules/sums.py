@@ -29,14 +29,16 @@ class SumCheck:
     kind: str  # row | tree | total
     table: Table
     total: Term
-    parts: tuple[Term, ...]
+    parts: tuple[Term, ...]  # a part an identity subtracts is here negated, and listed in ``minus``
+    minus: tuple[int, ...] = ()  # the columns subtracted
 
     def describe(self) -> tuple[str, str]:
         """What the identity says, in English and Chinese."""
         t = self.table
         col = t.columns[self.total.column].label
         if self.kind == "row":
-            parts = " + ".join(t.columns[p.column].label for p in self.parts)
+            parts = " + ".join(t.columns[p.column].label for p in self.parts if p.column not in self.minus)
+            parts += "".join(f" − {t.columns[m].label}" for m in self.minus)
             return f"{col} = {parts}", f"{col} = {parts}"
         name = self.total.row.name
         n = len(self.parts)
@@ -56,13 +58,15 @@ def coded_tables(doc: Document) -> Iterator[Table]:
 
 def row_checks(table: Table) -> Iterator[SumCheck]:
     for identity in row_identities(table.columns):
+        columns = identity.parts + identity.minus
         for row in table.rows:
             total = row.amounts[identity.total]
-            parts = [row.amounts[p] for p in identity.parts]
+            parts = [row.amounts[p] for p in columns]
             if total is None or any(p is None for p in parts):
                 continue
-            yield SumCheck("row", table, Term(row, identity.total, total),
-                           tuple(Term(row, p, a) for p, a in zip(identity.parts, parts)))  # type: ignore[arg-type]
+            terms = tuple(Term(row, p, a.negated() if p in identity.minus else a)  # type: ignore[union-attr]
+                          for p, a in zip(columns, parts))
+            yield SumCheck("row", table, Term(row, identity.total, total), terms, identity.minus)
 
 
 #: Tables that list items (procurement, services, projects, carry-overs): their codes are

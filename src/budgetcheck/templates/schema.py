@@ -49,10 +49,11 @@ def recognise_title(line: str, template: Template | None = None) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class Identity:
-    """``columns[total] = Σ columns[parts]`` within one row."""
+    """``columns[total] = Σ columns[parts] − Σ columns[minus]`` within one row."""
 
     total: int
     parts: tuple[int, ...]
+    minus: tuple[int, ...] = ()  # 年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出
 
 
 _SUBTOTAL = re.compile(r"小计$|合计$|总计$|总额$")
@@ -164,8 +165,18 @@ def row_identities(columns: tuple[Column, ...], template: Template | None = None
             now, before = by_key.get(base), by_key.get("prior:" + base)
             if now is not None and before is not None:
                 found.append(Identity(now, (before, i)))
+    # a fund table with its carry-overs (政府性基金 决算表: 年初结转和结余 | 本年收入 | 本年支出 |
+    # 年末结转和结余): what is left at the end is what was there, plus what came, less what went
+    now = {c.key: i for i, c in enumerate(columns) if c.is_amount and c.period == ""}
+    if all(k in now for k in BALANCE):
+        opening, income, spent, closing = (now[k] for k in BALANCE)
+        found.append(Identity(closing, (opening, income), (spent,)))
     unknown = {i for i, c in enumerate(columns) if c.is_amount and not understood(c)}
-    return tuple(x for x in found if x.total not in unknown and not unknown.intersection(x.parts))
+    return tuple(x for x in found if x.total not in unknown and not unknown.intersection(x.parts + x.minus))
+
+
+#: The columns of a fund table's balance, by key: opening, income, expenditure, closing.
+BALANCE = ("opening", "income", "expenditure", "closing")
 
 
 def understood(column: Column) -> bool:
