@@ -136,3 +136,56 @@ def test_a_sangong_total_wrong_in_one_column_is_an_error_there_only():
     report = verify_text(_sangong_rows("31.33", "22.56"), "final.txt")
     found = [(f.location.table, f.location.row, f.location.column) for f in report.findings if f.severity == "error"]
     assert found == [("F9", "合计", "决算数")], found
+
+
+BUDGET = ROOT / "seeds" / "2023-xiamen-hrss-budget.txt"
+
+
+def _with_start_budget(change: dict[str, str] | None = None) -> str:
+    """The sample's 一般公共预算财政拨款支出决算表 as some regions print it: a 年初预算数
+    column before the 本年支出 (小计 · 基本 · 项目), filled with the budget's T5 合计 per
+    code; ``change`` puts another figure in a code's 年初预算数."""
+    from budgetcheck.readers import read_document
+
+    t5 = read_document(str(BUDGET)).table("T5")
+    col = t5.column("total")
+    start = {r.code.text: r.amounts[col].text for r in t5.rows if r.code is not None and r.amounts[col] is not None}
+    start["合计"] = t5.total_row.amounts[col].text
+    start.update(change or {})
+    text = _text()
+    i = text.index("公开05表")
+    j = text.index("注：本表反映部门本年度一般公共预算财政拨款支出情况。", i)
+    out = []
+    for line in text[i:j].split("\n"):
+        cells = line.split("\t")
+        if line.startswith("项目\t\t本年支出"):
+            line = "项目\t\t年初预算数\t本年支出"
+        elif line.startswith("科目代码\t科目名称\t小计"):
+            line = "科目代码\t科目名称\t\t小计\t基本支出\t项目支出"
+        elif line.startswith("栏次"):
+            line = "栏次\t\t1\t2\t3\t4"
+        elif len(cells) >= 3 and (cells[0] == "合计" or cells[0].isdigit()):
+            line = "\t".join(cells[:2] + [start.get(cells[0], "")] + cells[2:])
+        out.append(line)
+    return text[:i] + "\n".join(out) + text[j:]
+
+
+def test_a_start_budget_column_beside_the_final_keeps_the_final_columns_keys():
+    report = verify_text(_with_start_budget(), "final.txt")
+    f5 = next(t for t in report.document.tables if t.role == "F5")
+    assert [c.key for c in f5.columns if c.is_amount] == ["budget:amount", "total", "basic", "project"]
+    assert not _errors(report), [(f.rule, f.message) for f in _errors(report)]
+
+
+def test_a_start_budget_column_is_the_prose_and_the_budgets(tmp_path):
+    from budgetcheck.diff import diff_documents
+    from budgetcheck.readers import read_document
+
+    text = _with_start_budget({"2080101": "2,600.00"})
+    report = verify_text(text, "final.txt")
+    found = {(f.rule, f.location.table) for f in report.findings if f.severity == "error"}
+    assert ("BC217", "narrative") in found and ("BC102", "F5") in found, found
+    final = tmp_path / "2023决算.txt"
+    final.write_text(text, encoding="utf-8")
+    stated = diff_documents(read_document(str(BUDGET)), read_document(str(final))).findings
+    assert [(f.rule, f.location.table) for f in stated] == [("BC302", "F5")], stated

@@ -53,6 +53,33 @@ def stated_budget(budget: Document, final: Document) -> Iterator[Fact]:
     yield from _sangong(budget, final)
     yield from _prose(budget, final)
     yield from _projects(budget, final)
+    yield from _table_budget(budget, final)
+
+
+def _table_budget(budget: Document, final: Document) -> Iterator[Fact]:
+    """A 决算 spending table that prints the 年初预算数 beside the 决算 (some regions'
+    一般公共预算财政拨款支出决算表): per code, and for its 合计, that column is the budget's
+    一般公共预算支出表 合计.  A code the budget does not have is not compared."""
+    from budgetcheck.rules.execution import start_budget_column
+    from budgetcheck.rules.lookup import rows_by_code
+
+    mine, theirs = final.table("T5"), budget.table("T5")
+    start = start_budget_column(mine) if mine is not None else None
+    col = theirs.column("total") if theirs is not None else None
+    if mine is None or theirs is None or start is None or col is None:
+        return
+    budget_rows = rows_by_code(theirs)
+    pairs = [(r, budget_rows.get(code)) for code, r in rows_by_code(mine).items()]
+    pairs.append((mine.total_row, theirs.total_row))
+    for row, other in pairs:
+        a = row.amounts[start] if row is not None else None
+        b = other.amounts[col] if other is not None else None
+        if a is None or b is None:
+            continue
+        yield from compared(compare_equal(a, b.to(a.unit)), _in(final, where(final, mine, row, start)),
+                            f"{row.name} 年初预算数 = the budget's {theirs.role} 合计",  # type: ignore[union-attr]
+                            f"{row.name}年初预算数应与部门预算{theirs.role}表合计一致",  # type: ignore[union-attr]
+                            [_in(budget, where(budget, theirs, other, col))])
 
 
 def _projects(budget: Document, final: Document) -> Iterator[Fact]:

@@ -217,6 +217,7 @@ def build_columns(paths: list[tuple[str, ...]], template: Template, year: int | 
     common: set[str] = set()
     if amount_paths and len(amount_paths) == sum(amount_like):
         common = {e for e in amount_paths[0][:-1] if all(e in p[:-1] for p in amount_paths)}
+    common |= _year_caption(cleaned, amount_like, template, year, final)
     out: list[Column] = []
     for i, (path, amount) in enumerate(zip(cleaned, amount_like)):
         printed = "/".join(dict.fromkeys(path))  # a merged cell repeated down its rows prints once
@@ -253,6 +254,29 @@ def build_columns(paths: list[tuple[str, ...]], template: Template, year: int | 
             key = f"{period}:{key}"
         out.append(Column(key, printed, group, True, subtotal, period, tuple(inner)))
     return tuple(_dedupe(_deepest_name(_dedupe_text(out))))
+
+
+def _year_caption(paths, amount_like: list[bool], template: Template, year: str | None, final: bool) -> set[str]:
+    """A caption over this year's columns only (``年初预算数 | 本年支出: 小计 · 基本 · 项目``
+    in a 决算): when every other amount column is of another period (a budget, last
+    year), a group header that covers all of this year's columns and reads as a caption
+    (``本年支出``: the template's ``columns.caption``) names the figures, not a group."""
+    patterns = [re.compile(p) for p in template.columns.get("caption", [])]
+    if not patterns:
+        return set()
+    now, other = [], 0
+    for path, amount in zip(paths, amount_like):
+        if not amount:
+            continue
+        periods = {_period(e, template, year, final) for e in path}
+        if periods & {"prior", "budget", "change", "pct"}:
+            other += 1
+        else:
+            now.append(path)
+    if not other or len(now) < 2 or any(len(p) < 2 for p in now):
+        return set()
+    shared = {e for e in now[0][:-1] if all(e in p[:-1] for p in now)}
+    return {e for e in shared if any(p.match(squeeze(e)) for p in patterns)}
 
 
 _LEVELS = ("text:一级", "text:二级", "text:三级")

@@ -31,7 +31,7 @@ def execution_arithmetic(doc: Document, ctx: Context) -> Iterator[Fact]:
     """A stated execution agrees with itself: ``年初预算为A，支出决算为B，完成年初预算的P%``
     means P = B / A, and ``决算数大于（小于、等于）预算数`` (in the sentence or opening the
     next) means B > A (B < A, B = A); a difference it states (``决算数小于预算数D``,
-    ``决算数比预算数减少D``) is |B − A|.  Each figure is taken over its rounding interval.
+    ``决算数比预算数减少D``) is the size of B − A.  Each figure is taken over its rounding interval.
     """
     for e in executions_of(ctx):
         a, b = e.budget.amount, e.final.amount
@@ -78,7 +78,8 @@ def execution_figures(doc: Document, ctx: Context) -> Iterator[Fact]:
     项目全年预算数为A，执行数为B``, and its ``自评得分为S分``) is its 绩效自评表's 全年预算数,
     全年执行数 and 总分; a subject that names a quantity of the tables (财政拨款支出,
     一般公共预算财政拨款支出, “三公”经费 and its parts) is that quantity's 决算 figure.  A
-    subject that names nothing the tables have is not checked.
+    subject that names nothing the tables have is not checked.  Where the F5 of a region
+    prints the 年初预算数 beside the 决算, a 项's stated 年初预算 A is that column's.
     """
     from budgetcheck.rules.narrative import item_rows
 
@@ -96,6 +97,14 @@ def execution_figures(doc: Document, ctx: Context) -> Iterator[Fact]:
                                     said(doc, e.sentence, "支出决算", e.final.start),
                                     f"{row.name} {row.label} 决算 {e.final.text} = {t5.role} 合计",
                                     f"{row.name}{row.label}支出决算应与{t5.role}表一致", [where(doc, t5, row, col)])
+            start = start_budget_column(t5)
+            if row is not None and start is not None and row.amounts[start] is not None:
+                # a region's F5 that prints the 年初预算数 beside the 决算: the A stated is it
+                yield from compared(compare_equal(e.budget.amount, row.amounts[start].to(e.budget.amount.unit)),  # type: ignore[union-attr]
+                                    said(doc, e.sentence, "年初预算", e.budget.start),
+                                    f"{row.name} {row.label} 年初预算 {e.budget.text} = {t5.role} {t5.columns[start].label}",
+                                    f"{row.name}{row.label}年初预算应与{t5.role}表{t5.columns[start].label}一致",
+                                    [where(doc, t5, row, start)])
             continue
         form = _form_of(e.subject, forms)
         if form is None:
@@ -160,6 +169,14 @@ def _scores(doc: Document, ctx: Context, forms: list[Table]) -> Iterator[Fact]:
                        f"自评得分{text}分应与{form.title}总分{cell.text}一致",  # type: ignore[union-attr]
                        Comparison(cell.value, stated.value, D(0), "分", min(q, cell.quantum or q)),
                        (where(doc, form, total, col),))  # type: ignore[arg-type]
+
+
+def start_budget_column(table: Table) -> int | None:
+    """The 年初预算数 column a 决算's spending table may print beside its 决算 (its
+    budget-period 合计: ``年初预算数``, not ``调整预算数``)."""
+    cols = [i for i, c in enumerate(table.columns) if c.is_amount and c.period == "budget"
+            and c.key in ("budget:amount", "budget:total") and "调整" not in c.label and "全年" not in c.label]
+    return cols[0] if len(cols) == 1 else None
 
 
 def _form_of(text: str, forms: list[Table]) -> Table | None:
