@@ -35,6 +35,36 @@ def _t1(doc: Document, side: str, kind: str) -> list[Cell]:
     return [Cell(row.amounts[0], where(doc, t1, row, 0))] if row is not None and t1 is not None else []  # type: ignore[arg-type]
 
 
+def _t1_line(side: str, word: str):
+    """The T1 carry line whose label has ``word`` (a 决算's 收入支出决算总表 prints two on
+    each side: 使用非财政拨款结余 and 年初结转和结余, 结余分配 and 年末结转和结余)."""
+    def resolve(doc: Document, label: str, headings: tuple[str, ...]) -> list[Cell]:
+        t1 = doc.table("T1")
+        rows = [r for r in side_rows(t1, side, "carry") if word in r.label] if t1 is not None else []
+        return [Cell(rows[0].amounts[0], where(doc, t1, rows[0], 0))] if len(rows) == 1 and rows[0].amounts[0] is not None \
+            else []  # type: ignore[arg-type]
+    return resolve
+
+
+def _class(doc: Document, label: str, headings: tuple[str, ...]) -> list[Cell]:
+    """A 类 named as in the classification (``农林水支出946.73万元``): its row in the
+    spending tables (all funds, 一般公共预算, 政府性基金): which one the sentence means is
+    the one whose figure it gives."""
+    from budgetcheck.core.catalogue import class_code
+    from budgetcheck.rules.lookup import rows_by_code
+
+    m = CLASS_NAMES.search(label)
+    code = class_code(m.group(0)) if m else None
+    out: list[Cell] = []
+    for role in ("T3", "T5", "T8"):
+        table = doc.table(role)
+        row = rows_by_code(table).get(code) if table is not None and code else None
+        found = cell(doc, table, row, "total") if table is not None else None
+        if found is not None:
+            out.append(found)
+    return out
+
+
 def _t4(doc: Document, side: str, kind: str) -> list[Cell]:
     """The 财政拨款 line of this kind (T4's 本年收入合计 / 本年支出合计); none when the line
     is only a heading over its fund lines (a budget's ``一、本年收入`` with no figure)."""
@@ -219,11 +249,24 @@ class Quantity:
     requires: re.Pattern[str] | None = None
 
 
+def _class_names() -> re.Pattern[str]:
+    from budgetcheck.core.catalogue import CLASSES
+
+    names = sorted(CLASSES.values(), key=len, reverse=True)
+    return re.compile(r"(?<![\u4e00-\u9fa5])(?:" + "|".join(map(re.escape, names)) + r")$")
+
+
+#: a 类 named alone (``教育支出``), not within a longer name (``其他教育支出``)
+CLASS_NAMES = _class_names()
+
 # words that, before a generic phrase, name a narrower quantity than it
 NARROW = r"基本|项目|三公|公务|运行经费|行政经费|会议|培训|采购|人员|公用|转移支付|结转|委托|专项|经营|上缴|附属|购买服务|当年拨款"
 FUNDS = r"财政拨款|拨款|一般公共预算|政府性基金|国有资本|财政专户|事业|其他资金|本年|当年|上年|非财政"
 # the tails a phrase may take: 支出, 预算, 支出预算, 预算支出, 预算安排, 预算数
 TAIL = r"(?:支出)?(?:预算|决算)?(?:支出|安排|数)?"  # 决算: a final account's ``支出决算X``
+
+# a sentence up to the figure that names no one fund: the department's own totals
+DEPARTMENT_WIDE = r"^(?![\s\S]*(?:政府性基金|国有资本|财政拨款|一般公共预算))"
 
 # a sentence about the 财政拨款 alone (``财政拨款收入总计X，其中：本年收入Y``): its 本年收入 and
 # 本年支出 are those of 财政拨款收支总表 (T4), not the department's (T1)
@@ -261,6 +304,10 @@ QUANTITIES: tuple[Quantity, ...] = tuple(
                     r"上级补助|附属单位上缴|其他)收入$", _fund, None, None),
         ("其他资金收入", r"其他资金收入$", _other_income, None, None),
         ("上年结转结余", r"上年结转(?:结余)?$", lambda d, l, h: _t1(d, "income", "carry"), None, None),
+        # a 决算's carry lines: 年初结转和结余 and 年末结转和结余 of 收入支出决算总表
+        # (not in a sentence about one fund: 政府性基金预算财政拨款年初结转和结余X is that table's)
+        ("年初结转和结余", r"(?:^|[和及])年初结转和结余$", _t1_line("income", "年初"), None, DEPARTMENT_WIDE),
+        ("年末结转和结余", r"(?:^|[和及])年末结转和结余$", _t1_line("expenditure", "年末"), None, DEPARTMENT_WIDE),
         ("年终结转结余", r"(?:年终|年末)结转(?:结余)?(?:资金)?$|结转下年(?:支出)?$", lambda d, l, h: _t1_only(d, "expenditure", "carry"),
          None, None),
         ("基本支出", r"(?<!非财政拨款)基本支出(?:预算)?$", _spending("basic"), r"非财政|项目|三公", None),
@@ -278,9 +325,9 @@ QUANTITIES: tuple[Quantity, ...] = tuple(
          NARROW + "|" + FUNDS.replace("本年|当年|", ""), None, FISCAL_SUBJECT),
         ("财政拨款本年支出", r"(?:本年|当年)(?:预算)?支出(?:预算)?$", lambda d, l, h: _t4(d, "expenditure", "year_total"),
          NARROW + "|" + FUNDS.replace("本年|当年|", ""), None, FISCAL_SUBJECT),
-        ("本年收入", r"(?:本年|当年)(?:预算)?收入(?:预算)?$", lambda d, l, h: _t1(d, "income", "year_total"),
+        ("本年收入", r"(?:本年|当年)(?:预算)?收入(?:预算)?(?:合计)?$", lambda d, l, h: _t1(d, "income", "year_total"),
          NARROW + "|" + FUNDS.replace("本年|当年|", ""), None),
-        ("本年支出", r"(?:本年|当年)(?:预算)?支出(?:预算)?$", lambda d, l, h: _t1(d, "expenditure", "year_total"),
+        ("本年支出", r"(?:本年|当年)(?:预算)?支出(?:预算)?(?:合计)?$", lambda d, l, h: _t1(d, "expenditure", "year_total"),
          NARROW + "|" + FUNDS.replace("本年|当年|", ""), None),
         # final accounts (决算) name their totals without 预算: 收入总计, 支出总计
         ("财政拨款收入总计", r"(?<!非)财政拨款收入总计$", lambda d, l, h: _t4(d, "income", "grand_total"), None, None),
@@ -291,6 +338,7 @@ QUANTITIES: tuple[Quantity, ...] = tuple(
         ("收支总计", r"^(?:收、?)?支(?:总计|总决算)$", lambda d, l, h: _t1(d, "income", "grand_total"), None, None),
         ("收入总计", r"^收入总计$", lambda d, l, h: _t1(d, "income", "grand_total"), None, None),
         ("支出总计", r"^支出总计$", lambda d, l, h: _t1(d, "expenditure", "grand_total"), None, None),
+        ("支出功能分类的类", CLASS_NAMES.pattern, _class, NARROW + r"|增|减", None),
         ("收入预算", r"收入预算(?:总额|总计|数)?$", lambda d, l, h: _t1(d, "income", "grand_total"), NARROW + "|" + FUNDS, None),
         ("收入预算", r"收支(?:总)?预算(?:总计|总额)?$", lambda d, l, h: _t1(d, "income", "grand_total"), NARROW + "|" + FUNDS, None),
         ("支出预算", r"支出预算(?:总额|总计|数)?$", lambda d, l, h: _t1(d, "expenditure", "grand_total"), NARROW + "|" + FUNDS, None),
