@@ -15,7 +15,7 @@ from typing import Iterator
 
 from budgetcheck.core.rounding import Comparison, compare_derived, compare_equal, compare_sum
 from budgetcheck.core.catalogue import normalise_name
-from budgetcheck.claims.execution import Execution, executions
+from budgetcheck.claims.execution import RELATION, Execution, executions
 from budgetcheck.core.model import Amount, Document, Row, Table
 from budgetcheck.rules.arguments import said
 from budgetcheck.rules.base import VIOLATION, compared, rule, where, Fact, UNDECIDED
@@ -209,7 +209,8 @@ def unexplained_overrun(doc: Document, ctx: Context) -> Iterator[Fact]:
     """A 决算 above its 预算 is explained in the 说明.
 
     Each execution sentence whose 支出决算 exceeds its 年初预算 beyond rounding has a
-    reason (原因, 由于, 追加 …) in it or in the sentence after; each 三公 item whose 决算数
+    reason (原因, 由于, 追加 …) in it or in the sentence after (after the one after, when
+    that one only compares: ``决算数大于预算数。主要原因是…``); each 三公 item whose 决算数
     exceeds its 预算数 in the 三公 table is named in a sentence of the 说明 that gives a
     reason.  A warning: the 说明 should say why, and the reader of the finding decides
     whether it does.
@@ -223,8 +224,12 @@ def unexplained_overrun(doc: Document, ctx: Context) -> Iterator[Fact]:
         if b.value <= a.value or compare_equal(b, a).status != VIOLATION:
             continue
         i = index.get(id(e.sentence), -1)
-        around = [e.sentence.text[e.final.end:]] + [sentences[i + 1].text] * (0 <= i < len(sentences) - 1
-                                                                             and sentences[i + 1].paragraph is e.sentence.paragraph)
+        # the sentence after, or the one after that when the next only compares
+        # (``…完成年初预算的105.15%。决算数大于预算数。主要原因是…``)
+        following = [x for x in sentences[i + 1:i + 3] if x.paragraph is e.sentence.paragraph] if i >= 0 else []
+        around = [e.sentence.text[e.final.end:]] + [x.text for x in following[:1]]
+        if following and RELATION.match(following[0].text.strip()) and len(following[0].text) <= 16:
+            around += [x.text for x in following[1:]]
         if not any(_REASON.search(t) for t in around):
             yield Fact(UNDECIDED, said(doc, e.sentence, "决算大于预算", e.final.start),
                        f"决算 {e.final.text} is above 预算 {e.budget.text} and no reason is given",
