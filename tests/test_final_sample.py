@@ -376,3 +376,33 @@ def test_a_self_evaluations_start_budget_is_the_budgets_project(tmp_path, old, n
     found = diff_documents(read_document(budget), read_document(final)).findings
     assert [(f.rule, f.severity, f.location.table, f.location.line) for f in found if f.rule == "BC302"] == \
         [("BC302", "error", "FSE", line)], found
+
+
+def _rows(report, role: str) -> list[int]:
+    return [len(t.rows) for t in report.document.tables if t.role == role]
+
+
+def test_export_round_trips_the_final_accounts_forms_included(tmp_path):
+    """The 决算 exported to a workbook reads back as the same document: the nine tables
+    and the 绩效自评表, each form written as printed (not as a grid, which would not be
+    the same form read back), and it verifies as the text does."""
+    from budgetcheck.writers.export import export
+
+    target = tmp_path / "final.xlsx"
+    export(_doc(), target)
+    back, text = verify_path(str(target)), verify_path(str(FINAL))
+    assert back.summary == text.summary == {"errors": 0, "warnings": 0, "notices": 0}
+    assert _rows(back, "FSE") == _rows(text, "FSE") and len(_rows(back, "FSE")) == 2
+
+
+def test_export_of_a_real_final_account_keeps_its_findings(tmp_path):
+    from .conftest import shared_path
+    from budgetcheck.writers.export import export
+
+    pdf = shared_path("real", "国家信访局2024年度部门决算.pdf")
+    target = tmp_path / "xf.xlsx"
+    export(read_document(str(pdf)), target)
+    back, original = verify_path(str(target)), verify_path(str(pdf))
+    errors = lambda r: sorted((f.rule, f.location.table) for f in r.findings if f.severity != "notice")  # noqa: E731
+    assert errors(back) == errors(original) == [("BC211", "narrative"), ("BC217", "narrative")]
+    assert _rows(back, "FSE") == _rows(original, "FSE")

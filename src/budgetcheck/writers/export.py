@@ -13,7 +13,7 @@ from pathlib import Path
 
 from budgetcheck.core.errors import InputError
 from budgetcheck.core.model import Document
-from budgetcheck.writers.layout import Block, recognised, table_block
+from budgetcheck.writers.layout import Block, form_block, recognised, table_block
 from budgetcheck.writers.package import save
 
 MAX_SHEET_NAME = 31
@@ -82,11 +82,17 @@ def workbook(document: Document):
         ws.column_dimensions["A"].width = 120
         used.add("说明")
     for table in tables:
-        block = table_block(table)
+        block = table_block(table) if table.role != "FSE" else form_block(table, _form_lines(document, table))
         ws = book.create_sheet(sheet_name(block, used))
         place(ws, block)
         _widths(ws, block)
     return book
+
+
+def _form_lines(document: Document, table) -> list[str]:
+    """The printed lines of a form: from the line after its title to its last row."""
+    last = max((r.line for r in table.rows if r.line), default=0)
+    return [line for line in document.lines[table.line:last] if line.strip()] if table.line and last else []
 
 
 def _prose(document: Document) -> list[str]:

@@ -64,6 +64,31 @@ def number_format(quantum: Decimal) -> str:
     return "#,##0" + ("." + "0" * places if places else "")
 
 
+def form_block(table: Table, lines: list[str]) -> Block:
+    """A self-evaluation form as it was printed: its title, then each of its lines cell by
+    cell (the form's own header lines, 项目名称, 项目资金, 绩效指标, included), figures as
+    numbers.  A form is not a grid of columns: written as one, it would not be read back
+    as the same form."""
+    from budgetcheck.core.figures import NotANumber, parse_amount
+
+    block = Block(table)
+    block.add([table.title], "title")
+    block.add([f"单位：{table.unit}"], "unit")
+    for line in lines:
+        cells = [c.strip() for c in line.split("\t")]
+        r = block.add([c or None for c in cells], "body")
+        for k, c in enumerate(cells):
+            if not c or c.endswith("%"):
+                continue
+            try:
+                amount = parse_amount(c, table.unit)
+            except (NotANumber, ValueError):
+                continue
+            if amount is not None and any(ch.isdigit() for ch in c) and not any("\u4e00" <= ch <= "\u9fff" for ch in c):
+                block.figure(r, k, amount)
+    return block
+
+
 def table_block(table: Table) -> Block:
     block = Block(table)
     if table.role in OVERVIEW_ROLES:
