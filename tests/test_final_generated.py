@@ -1,8 +1,8 @@
 """Property tests on generated final accounts (issue 11: "property tests as for budgets").
 
 tests/synth/final.py writes consistent 部门决算 of varied shape (one to six 类, 万元 or
-元, page breaks inside 支出决算表 and 一般公共预算财政拨款支出决算表) in the bundled
-sample's layout.  A consistent one is read with all nine tables and verifies without an
+元, page breaks inside 支出决算表 and 一般公共预算财政拨款支出决算表, the regional wordings of
+the titles and a 年初预算数 column beside the 决算) in the bundled sample's layout.  A consistent one is read with all nine tables and verifies without an
 error or a warning; the same one re-rounded from slightly different exact values is
 never an error; one figure of any table moved beyond what rounding explains is an error
 at that table and row.
@@ -19,14 +19,15 @@ from budgetcheck.app.api import verify_text
 from tests.synth import perturb
 from tests.synth.final import generate_final
 
-SHAPES = st.tuples(st.integers(0, 2**32 - 1), st.sampled_from([("万元", 2), ("元", 0)]), st.booleans())
+SHAPES = st.tuples(st.integers(0, 2**32 - 1), st.sampled_from([("万元", 2), ("元", 0)]), st.booleans(), st.booleans())
 FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 NINE = {"F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9"}
 
 
 def _doc(shape, jitter: random.Random | None = None):
-    seed, (unit, decimals), breaks = shape
-    return generate_final(random.Random(seed), unit=unit, decimals=decimals, page_breaks=breaks, jitter=jitter)
+    seed, (unit, decimals), breaks, regional = shape
+    return generate_final(random.Random(seed), unit=unit, decimals=decimals, page_breaks=breaks, jitter=jitter,
+                          regional=regional)
 
 
 def _not_notices(report):

@@ -39,11 +39,18 @@ F2_OF_LINE = {0: 1, 3: 2, 4: 3, 5: 4, 6: 5, 7: 6}  # F1 income line -> F2 column
 F3_COLUMNS = ("本年支出合计", "基本支出", "项目支出")
 F5_COLUMNS = ("小计", "基本支出", "项目支出")
 F9_KEYS = ("出国", "购置", "运行", "接待")
+#: the national title first, then regional wordings of it (budget-rules.md §6–§7)
+REGIONAL_TITLES = {
+    "F2": ("收入决算表", "收入决算总表"),
+    "F3": ("支出决算表", "支出决算总表"),
+    "F5": ("一般公共预算财政拨款支出决算表", "一般公共预算财政拨款支出决算明细表"),
+    "F6": ("一般公共预算财政拨款基本支出决算表", "一般公共预算财政拨款基本支出决算明细表"),
+}
 
 
 def generate_final(rng: random.Random, *, unit: str = "万元", decimals: int = 2,
                    n_classes: int | None = None, page_breaks: bool = False,
-                   jitter: random.Random | None = None) -> SynthDoc:
+                   jitter: random.Random | None = None, regional: bool = False) -> SynthDoc:
     """A consistent synthetic 部门决算 in the bundled sample's text layout.
 
     ``unit`` "万元" (``decimals`` 2) or "元" (0); ``page_breaks`` breaks F3 and F5
@@ -51,6 +58,9 @@ def generate_final(rng: random.Random, *, unit: str = "万元", decimals: int = 
     ``jitter`` nudges every drawn leaf by at most half a written quantum without
     consuming ``rng``: the same seed with a jitter gives the same document re-rounded
     from slightly different exact values (consistent again; only rounding differs).
+    ``regional``: the rng picks, table by table, a regional wording of the title
+    (收入决算总表, 支出决算总表, …决算明细表) and, half the time, a 年初预算数 column in the
+    一般公共预算财政拨款支出决算表 before its 本年支出 (what the 说明's 年初预算 add up to).
     """
     if (unit, decimals) not in (("万元", 2), ("元", 0)):
         raise ValueError("final accounts are generated in 万元 with 2 decimals or in 元 with 0")
@@ -58,6 +68,9 @@ def generate_final(rng: random.Random, *, unit: str = "万元", decimals: int = 
     model = build(money, n_classes)
     model.t7_wan = False
     final = _FinalView(money, model)
+    if regional:
+        final.titles = {role: rng.choice(names) for role, names in REGIONAL_TITLES.items()}
+        final.start_column = rng.random() < 0.5
     w = Writer(rng)
     _narrative(w, final)
     _f1(w, final)
@@ -92,7 +105,13 @@ class _FinalView:
         spender = max(leaves, key=lambda lf: lf.nb + lf.np)
         self.unit_opening = min(model.carry, spender.nb + spender.np)
         self.unit_spender = spender
-        self.budget_ratio = {cc: rng.randint(900, 1150) for cc, _ in model.classes}
+        # each 项's 年初预算: its 决算 give or take (the 说明's 年初预算为A per 类 adds them up)
+        self.start = {lf.code: (lf.fb + lf.fp) * rng.randint(900, 1150) // 1000 for lf in leaves}
+        self.titles = {role: names[0] for role, names in REGIONAL_TITLES.items()}
+        self.start_column = False
+
+    def start_under(self, code: str) -> int:
+        return sum(self.start[lf.code] for lf in self.leaves_under(code))
 
     def fiscal_income(self, lf: Leaf) -> int:
         extra = self.closing - self.opening if lf is self.carrier else 0
@@ -157,7 +176,7 @@ def _coded(w: Writer, role: str, v: _FinalView, rows, values, identities, page_b
 
 def _f2(w: Writer, v: _FinalView) -> None:
     model = v.model
-    _title(w, 2, "收入决算表", v)
+    _title(w, 2, v.titles["F2"], v)
     w.text("项目\t\t" + "\t".join(F2_COLUMNS), "科目代码\t科目名称", "栏次\t\t" + "\t".join(str(i + 1) for i in range(7)))
 
     def values(code: str) -> list[Amt]:
@@ -172,7 +191,7 @@ def _f2(w: Writer, v: _FinalView) -> None:
 
 def _f3(w: Writer, v: _FinalView, page_breaks: bool) -> None:
     model = v.model
-    _title(w, 3, "支出决算表", v)
+    _title(w, 3, v.titles["F3"], v)
     w.text("项目\t\t" + "\t".join(F3_COLUMNS), "科目代码\t科目名称", "栏次\t\t1\t2\t3")
 
     def values(code: str) -> list[Amt]:
@@ -220,16 +239,20 @@ def _f4(w: Writer, v: _FinalView) -> None:
 
 def _f5(w: Writer, v: _FinalView, page_breaks: bool) -> None:
     model = v.model
-    _title(w, 5, "一般公共预算财政拨款支出决算表", v)
-    w.text("项目\t\t本年支出", "科目代码\t科目名称\t" + "\t".join(F5_COLUMNS), "栏次\t\t1\t2\t3")
+    _title(w, 5, v.titles["F5"], v)
+    if v.start_column:
+        w.text("项目\t\t年初预算数\t本年支出", "科目代码\t科目名称\t\t" + "\t".join(F5_COLUMNS), "栏次\t\t1\t2\t3\t4")
+    else:
+        w.text("项目\t\t本年支出", "科目代码\t科目名称\t" + "\t".join(F5_COLUMNS), "栏次\t\t1\t2\t3")
 
     def values(code: str) -> list[Amt]:
         s = _sum(v.leaves_under(code))
-        return [amt(model, f"本年支出/{c}", x) for c, x in zip(F5_COLUMNS, (s.fb + s.fp, s.fb, s.fp))]
+        out = [amt(model, f"本年支出/{c}", x) for c, x in zip(F5_COLUMNS, (s.fb + s.fp, s.fb, s.fp))]
+        return [amt(model, "年初预算数", v.start_under(code)), *out] if v.start_column else out
 
     w.row("F5", "合计", ["合计", "", *values("")])
     rows = [r for r in functional_rows(model) if r[2].fb + r[2].fp > 0]
-    _coded(w, "F5", v, rows, values, ((0, (1, 2)),), page_breaks)
+    _coded(w, "F5", v, rows, values, ((1, (2, 3)),) if v.start_column else ((0, (1, 2)),), page_breaks)
     w.size("F5", max(3, len(model.classes) + 1, _tree_size(rows)))
     w.text("", "注：本表反映部门本年度一般公共预算财政拨款支出情况。", "")
 
@@ -238,7 +261,7 @@ def _f6(w: Writer, v: _FinalView) -> None:
     """基本支出 by economic class: 人员经费 (301, 303) in the first column group, 公用经费
     (302, 310) filling the second and then the third, each class before its items."""
     model = v.model
-    _title(w, 6, "一般公共预算财政拨款基本支出决算表", v)
+    _title(w, 6, v.titles["F6"], v)
     w.text("人员经费\t\t\t公用经费", "科目代码\t科目名称\t决算数\t科目代码\t科目名称\t决算数\t科目代码\t科目名称\t决算数")
 
     def listed(groups: tuple[str, ...]) -> list[tuple[str, str, int]]:
@@ -335,7 +358,7 @@ def _narrative(w: Writer, v: _FinalView) -> None:
     fiscal_rows = [(cc, name, s) for cc, name, s, lvl in functional_rows(model) if lvl == 0 and s.fb + s.fp]
     for i, (cc, name, s) in enumerate(fiscal_rows, 1):
         final = m.written(s.fb + s.fp)
-        start = (final * v.budget_ratio[cc] / 1000).quantize(m.q, rounding=ROUND_HALF_UP)
+        start = m.written(v.start_under(cc))
         if start <= 0:
             continue
         rate = (final / start * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
