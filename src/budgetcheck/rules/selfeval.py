@@ -96,7 +96,8 @@ def _sum_of(doc: Document, table: Table, total: Row, lines: list[Row], weight: i
         if funds is not None and funds.value and comparison.difference == -funds.value:
             en += f" (the stated 总分 leaves out the funds line's {funds.text})"
             zh += f"（所列总分未计入预算执行率一行的{funds.text}）"
-        yield from compared(comparison, where(doc, table, total, col), en, zh)
+        yield from compared(comparison, where(doc, table, total, col), en, zh,
+                            [where(doc, table, r, col) for r in lines if r.amounts[col] is not None])
 
 
 def score_sum(stated: Amount, parts: list[Amount]) -> Comparison:
