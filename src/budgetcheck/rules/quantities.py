@@ -46,6 +46,17 @@ def _t1_line(side: str, word: str):
     return resolve
 
 
+def _t4_line(side: str, word: str):
+    """The carry line of 财政拨款收入支出决算总表 whose label has ``word`` (年初财政拨款结转和
+    结余, 年末财政拨款结转和结余)."""
+    def resolve(doc: Document, label: str, headings: tuple[str, ...]) -> list[Cell]:
+        t4 = doc.table("T4")
+        rows = [r for r in side_rows(t4, side, "carry") if word in r.label] if t4 is not None else []
+        return [Cell(rows[0].amounts[0], where(doc, t4, rows[0], 0))] if len(rows) == 1 and rows[0].amounts[0] is not None \
+            else []  # type: ignore[arg-type]
+    return resolve
+
+
 def _class(doc: Document, label: str, headings: tuple[str, ...]) -> list[Cell]:
     """A 类 named as in the classification (``农林水支出946.73万元``): its row in the
     spending tables (all funds, 一般公共预算, 政府性基金): which one the sentence means is
@@ -308,6 +319,10 @@ QUANTITIES: tuple[Quantity, ...] = tuple(
         # (not in a sentence about one fund: 政府性基金预算财政拨款年初结转和结余X is that table's)
         ("年初结转和结余", r"(?:^|[和及])年初结转和结余$", _t1_line("income", "年初"), None, DEPARTMENT_WIDE),
         ("年末结转和结余", r"(?:^|[和及])年末结转和结余$", _t1_line("expenditure", "年末"), None, DEPARTMENT_WIDE),
+        ("使用非财政拨款结余", r"(?:^|[和及])使用非财政拨款结余$", _t1_line("income", "使用非财政拨款结余"), None, None),
+        ("结余分配", r"(?:^|[和及])结余分配$", _t1_line("expenditure", "结余分配"), None, None),
+        ("年初财政拨款结转和结余", r"(?:^|[和及])年初财政拨款结转和结余$", _t4_line("income", "年初"), None, None),
+        ("年末财政拨款结转和结余", r"(?:^|[和及])年末财政拨款结转和结余$", _t4_line("expenditure", "年末"), None, None),
         ("年终结转结余", r"(?:年终|年末)结转(?:结余)?(?:资金)?$|结转下年(?:支出)?$", lambda d, l, h: _t1_only(d, "expenditure", "carry"),
          None, None),
         ("基本支出", r"(?<!非财政拨款)基本支出(?:预算)?$", _spending("basic"), r"非财政|项目|三公", None),
