@@ -73,14 +73,14 @@ def _project_table(tweak: dict[str, Decimal] | None = None) -> str:
         if cells[4]:
             rows.append((cells[0], cells[1], Decimal(cells[4].replace(",", ""))))
     leaves = {c: v for c, _, v in rows if not any(o != c and o.startswith(c) for o, _, _ in rows)}
-    split = {c: ((v * Decimal("0.3")).quantize(Decimal("0.01")),) for c, v in leaves.items()}
+    goods_of = {c: (v * Decimal("0.3")).quantize(CENT) for c, v in leaves.items()}
     out = ["公开06-1表", "", "一般公共预算财政拨款项目支出决算表", "", "编制单位：厦门市人力资源和社会保障局", "单位：万元", "",
            "项目\t\t项目支出", "科目代码\t科目名称\t合计\t商品和服务支出\t对个人和家庭的补助"]
 
     def figures(code: str) -> tuple[Decimal, Decimal, Decimal]:
         mine = [c for c in leaves if c.startswith(code)]
         total = sum((leaves[c] for c in mine), Decimal(0))
-        goods = sum((split[c][0] for c in mine), Decimal(0))
+        goods = sum((goods_of[c] for c in mine), Decimal(0))
         return total, goods, total - goods
 
     total, goods, grants = figures("")

@@ -87,7 +87,7 @@ def _projects(budget: Document, final: Document) -> Iterator[Fact]:
     budget's 项目支出绩效目标表 of the same project (预算资金, 其中：财政拨款数).  The
     project is the form's title without its year and 项目绩效自评表; a name that the
     budget lists twice, or not at all, is not compared."""
-    from budgetcheck.rules.execution import _project
+    from budgetcheck.rules.execution import project_of
 
     listed: dict[str, list[tuple[Table, Row]]] = {}
     for table in budget.tables_of("T11"):
@@ -95,7 +95,7 @@ def _projects(budget: Document, final: Document) -> Iterator[Fact]:
             if row.label:
                 listed.setdefault(normalise_name(row.label), []).append((table, row))
     for form in final.tables_of("FSE"):
-        name = _project(form.title)
+        name = project_of(form.title)
         found = listed.get(name, [])
         start = form.column("start:total")
         if len(found) != 1 or start is None or form.total_row is None:

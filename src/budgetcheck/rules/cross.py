@@ -9,6 +9,7 @@ from budgetcheck.core.rounding import compare_at_most, compare_sum
 from budgetcheck.core.model import Document
 from budgetcheck.rules.base import compared, rule, Fact
 from budgetcheck.rules.context import Context
+from budgetcheck.templates import squeeze
 from budgetcheck.rules.lookup import cell, rows_by_code, sangong, zero_at
 
 FISCAL_COLUMNS = (("fiscal", "total"), ("fiscal.basic", "basic"), ("fiscal.project", "project"))
@@ -139,7 +140,7 @@ def project_by_code(doc: Document, ctx: Context) -> Iterator[Fact]:
         return
     t5_rows = rows_by_code(t5)
     for table in doc.tables_of("FPR"):
-        title = "".join(table.title.split())
+        title = squeeze(table.title)
         mine_rows = rows_by_code(table)
         if "一般公共预算" not in title or not mine_rows or table.column("total") is None:
             continue

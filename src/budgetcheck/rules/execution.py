@@ -183,13 +183,14 @@ def _form_of(text: str, forms: list[Table]) -> Table | None:
     """The self-evaluation form a phrase names: the one whose project name (its title
     without its year, its 市级 and 项目绩效自评表) occurs in it, when exactly one does."""
     flat = normalise_name(text)
-    hits = [t for t in forms if (name := _project(t.title)) and len(name) >= 4 and name in flat]
+    hits = [t for t in forms if (name := project_of(t.title)) and len(name) >= 4 and name in flat]
     # several forms named in it (疫情防控经费 and 西安急救中心疫情防控经费, one unit's form
     # titled without the unit): which one the sentence means cannot be told
     return hits[0] if len(hits) == 1 else None
 
 
-def _project(title: str) -> str:
+def project_of(title: str) -> str:
+    """The project a form's title names: the title without its year, its 市级 and 项目绩效自评表."""
     name = normalise_name(title)
     name = re.sub(r"(?:项目)?(?:支出)?绩效自评表$", "", name)
     name = re.sub(r"^.*?\d{4}年(?:度)?", "", name) or name

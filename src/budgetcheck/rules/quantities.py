@@ -20,11 +20,11 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from budgetcheck.core.rounding import total_of
-from budgetcheck.core.catalogue import normalise_name, strip_enumerator
+from budgetcheck.core.catalogue import class_code, normalise_name, strip_enumerator
 from budgetcheck.core.model import Document, Row, Table
 from budgetcheck.templates.schema import fund_key
 from budgetcheck.rules.base import where
-from budgetcheck.rules.lookup import Cell, admin_running, cell, one, procurement, sangong, side_rows
+from budgetcheck.rules.lookup import Cell, admin_running, cell, one, procurement, rows_by_code, sangong, side_rows
 
 Resolver = Callable[[Document, str, tuple[str, ...]], list[Cell]]
 
@@ -35,25 +35,16 @@ def _t1(doc: Document, side: str, kind: str) -> list[Cell]:
     return [Cell(row.amounts[0], where(doc, t1, row, 0))] if row is not None and t1 is not None else []  # type: ignore[arg-type]
 
 
-def _t1_line(side: str, word: str):
-    """The T1 carry line whose label has ``word`` (a 决算's 收入支出决算总表 prints two on
-    each side: 使用非财政拨款结余 and 年初结转和结余, 结余分配 and 年末结转和结余)."""
+def _carry_line(role: str, side: str, word: str) -> Resolver:
+    """The carry line of an overview table whose label has ``word``: a 决算's 收入支出决算总表
+    (T1) prints two on each side (使用非财政拨款结余 and 年初结转和结余, 结余分配 and
+    年末结转和结余), its 财政拨款收入支出决算总表 (T4) 年初/年末财政拨款结转和结余."""
     def resolve(doc: Document, label: str, headings: tuple[str, ...]) -> list[Cell]:
-        t1 = doc.table("T1")
-        rows = [r for r in side_rows(t1, side, "carry") if word in r.label] if t1 is not None else []
-        return [Cell(rows[0].amounts[0], where(doc, t1, rows[0], 0))] if len(rows) == 1 and rows[0].amounts[0] is not None \
-            else []  # type: ignore[arg-type]
-    return resolve
-
-
-def _t4_line(side: str, word: str):
-    """The carry line of 财政拨款收入支出决算总表 whose label has ``word`` (年初财政拨款结转和
-    结余, 年末财政拨款结转和结余)."""
-    def resolve(doc: Document, label: str, headings: tuple[str, ...]) -> list[Cell]:
-        t4 = doc.table("T4")
-        rows = [r for r in side_rows(t4, side, "carry") if word in r.label] if t4 is not None else []
-        return [Cell(rows[0].amounts[0], where(doc, t4, rows[0], 0))] if len(rows) == 1 and rows[0].amounts[0] is not None \
-            else []  # type: ignore[arg-type]
+        table = doc.table(role)
+        rows = [r for r in side_rows(table, side, "carry") if word in r.label] if table is not None else []
+        if len(rows) != 1 or rows[0].amounts[0] is None:
+            return []
+        return [Cell(rows[0].amounts[0], where(doc, table, rows[0], 0))]  # type: ignore[arg-type]
     return resolve
 
 
@@ -61,9 +52,6 @@ def _class(doc: Document, label: str, headings: tuple[str, ...]) -> list[Cell]:
     """A 类 named as in the classification (``农林水支出946.73万元``): its row in the
     spending tables (all funds, 一般公共预算, 政府性基金): which one the sentence means is
     the one whose figure it gives."""
-    from budgetcheck.core.catalogue import class_code
-    from budgetcheck.rules.lookup import rows_by_code
-
     m = CLASS_NAMES.search(label)
     code = class_code(m.group(0)) if m else None
     out: list[Cell] = []
@@ -317,12 +305,12 @@ QUANTITIES: tuple[Quantity, ...] = tuple(
         ("上年结转结余", r"上年结转(?:结余)?$", lambda d, l, h: _t1(d, "income", "carry"), None, None),
         # a 决算's carry lines: 年初结转和结余 and 年末结转和结余 of 收入支出决算总表
         # (not in a sentence about one fund: 政府性基金预算财政拨款年初结转和结余X is that table's)
-        ("年初结转和结余", r"(?:^|[和及])年初结转和结余$", _t1_line("income", "年初"), None, DEPARTMENT_WIDE),
-        ("年末结转和结余", r"(?:^|[和及])年末结转和结余$", _t1_line("expenditure", "年末"), None, DEPARTMENT_WIDE),
-        ("使用非财政拨款结余", r"(?:^|[和及])使用非财政拨款结余$", _t1_line("income", "使用非财政拨款结余"), None, None),
-        ("结余分配", r"(?:^|[和及])结余分配$", _t1_line("expenditure", "结余分配"), None, None),
-        ("年初财政拨款结转和结余", r"(?:^|[和及])年初财政拨款结转和结余$", _t4_line("income", "年初"), None, None),
-        ("年末财政拨款结转和结余", r"(?:^|[和及])年末财政拨款结转和结余$", _t4_line("expenditure", "年末"), None, None),
+        ("年初结转和结余", r"(?:^|[和及])年初结转和结余$", _carry_line("T1", "income", "年初"), None, DEPARTMENT_WIDE),
+        ("年末结转和结余", r"(?:^|[和及])年末结转和结余$", _carry_line("T1", "expenditure", "年末"), None, DEPARTMENT_WIDE),
+        ("使用非财政拨款结余", r"(?:^|[和及])使用非财政拨款结余$", _carry_line("T1", "income", "使用非财政拨款结余"), None, None),
+        ("结余分配", r"(?:^|[和及])结余分配$", _carry_line("T1", "expenditure", "结余分配"), None, None),
+        ("年初财政拨款结转和结余", r"(?:^|[和及])年初财政拨款结转和结余$", _carry_line("T4", "income", "年初"), None, None),
+        ("年末财政拨款结转和结余", r"(?:^|[和及])年末财政拨款结转和结余$", _carry_line("T4", "expenditure", "年末"), None, None),
         ("年终结转结余", r"(?:年终|年末)结转(?:结余)?(?:资金)?$|结转下年(?:支出)?$", lambda d, l, h: _t1_only(d, "expenditure", "carry"),
          None, None),
         ("基本支出", r"(?<!非财政拨款)基本支出(?:预算)?$", _spending("basic"), r"非财政|项目|三公", None),

@@ -18,6 +18,7 @@ from budgetcheck.core.rounding import UNDECIDED, compare_equal
 from budgetcheck.rules.arguments import said
 from budgetcheck.rules.base import Fact, compared, rule, where
 from budgetcheck.rules.context import Context
+from budgetcheck.templates import squeeze
 
 #: ``（在部门决算中）反映（了）…（等）N个（一级）项目（的）绩效自评结果``
 REPORTED = re.compile(r"(?:反映|公开)了?[^。；;]{0,120}?(?<![\d.])(?P<n>\d+)\s*个\s*(?:一级|二级)?项目(?:的)?\s*绩效自评结果")
@@ -30,7 +31,7 @@ def project_forms(doc: Document) -> list[Table]:
     that continues a form has no funds lines of its own)."""
     out = []
     for t in doc.tables_of("FSE"):
-        title = "".join(t.title.split())
+        title = squeeze(t.title)
         if _PROJECT_FORM.search(title) and "整体" not in title and t.total_row is not None:
             out.append(t)
     return out

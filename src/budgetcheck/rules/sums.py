@@ -115,16 +115,25 @@ def families(table: Table) -> tuple[list[tuple[Row, list[Row]]], list[Row]]:
     return out, tops
 
 
+def _unlevelled(table: Table) -> tuple[int | None, list[Row]]:
+    """A list's first money column and its rows, when none of its rows has a level, a
+    parent or a heading read for it; (None, rows) otherwise."""
+    col = next((c for c in table.amount_columns if understood(table.columns[c])
+                and table.columns[c].period not in ("count", "pct")), None)
+    body = [r for r in table.rows if not r.is_total]
+    if any(r.level or r.parent is not None or r.heading for r in body):
+        return None, body
+    return col, body
+
+
 def flat_list(table: Table) -> bool:
     """A list (procurement, services, projects) printed without levels whose rows are
     all items: no row's figure is the sum of the rows right after it, as a heading's
     would be (``通用项目`` over its projects, a unit over its purchases).  Only such a
     list is summed by its rows; one that may hide headings is not, since its 合计
     would count them twice."""
-    col = next((c for c in table.amount_columns if understood(table.columns[c])
-                and table.columns[c].period not in ("count", "pct")), None)
-    body = [r for r in table.rows if not r.is_total]
-    if col is None or len(body) < 2 or any(r.level or r.parent is not None or r.heading for r in body):
+    col, body = _unlevelled(table)
+    if col is None or len(body) < 2:
         return False
     values = [r.amounts[col] for r in body]
     for i, head in enumerate(values):
@@ -156,10 +165,8 @@ def unnested(table: Table) -> Row | None:
     judged."""
     if table.role not in LISTS or flat_list(table):
         return None
-    col = next((c for c in table.amount_columns if understood(table.columns[c])
-                and table.columns[c].period not in ("count", "pct")), None)
-    body = [r for r in table.rows if not r.is_total]
-    if col is None or not body or any(r.level or r.parent is not None or r.heading for r in body):
+    col, body = _unlevelled(table)
+    if col is None or not body:
         return None
     runs: list[tuple[Row, list[Row]]] = []
     above = table.total_row
