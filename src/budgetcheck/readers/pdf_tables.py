@@ -26,6 +26,7 @@ from budgetcheck.templates import Template, load, squeeze
 from budgetcheck.readers.forms import parse_t10, parse_t11
 from budgetcheck.readers.selfeval import SELFEVAL_ROLES, is_indicator_header, parse_selfeval
 from budgetcheck.readers.grid import MAX_HEADER, parse_grid, split_header
+from budgetcheck.readers.information import parse_information
 from budgetcheck.readers.header import is_numbering
 from budgetcheck.readers.structure import enumerator_rank
 from budgetcheck.readers.overview import _sides, parse_overview
@@ -120,7 +121,7 @@ def build(table: PdfTable, index: int, line_pages: list[int], template: Template
     first = table.fragments[0]
     first_rows = row_cells(first.grid)
     forms = layout == "form"
-    if forms:
+    if forms or layout == "information":  # the parser finds the header itself
         body_at = 0
     else:
         body_at = split_header(first_rows, role, template)
@@ -142,7 +143,7 @@ def build(table: PdfTable, index: int, line_pages: list[int], template: Template
         start = body_at if k == 0 else (0 if forms else _repeated_header(rows, header_texts, template))
         for cells, lineno, offset in zip(rows[start:], fragment.lines[start:], offsets[start:]):
             if any(cells):
-                tab_lines.append((lineno, "\t".join(cells if forms else _total_first(cells))))
+                tab_lines.append((lineno, "\t".join(cells if forms or layout == "information" else _total_first(cells))))
                 indents[lineno] = offset
     notes = tuple(table.notes)
     args = (table.unit, tab_lines, table.line, notes, index)
@@ -155,6 +156,8 @@ def build(table: PdfTable, index: int, line_pages: list[int], template: Template
         built = parse_t11(table.title, *args, template=template)
     elif role == "FSE":
         built = parse_selfeval(role, table.title, *args, layouts=_line_layouts(table.fragments))
+    elif layout == "information":
+        built = parse_information(role, table.title, *args, template=template)
     else:
         built = parse_grid(role, table.title, *args, template=template, paths=paths, indents=indents, year=year)
     if split is not None:

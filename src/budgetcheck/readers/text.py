@@ -23,6 +23,7 @@ from budgetcheck.templates import Template
 from budgetcheck.readers.forms import parse_t10, parse_t11
 from budgetcheck.readers.selfeval import parse_selfeval
 from budgetcheck.readers.grid import parse_grid
+from budgetcheck.readers.information import parse_information
 from budgetcheck.readers.overview import parse_overview
 from budgetcheck.readers.reconcile import reconcile
 from budgetcheck.readers.spaces import restore_tabs
@@ -146,6 +147,8 @@ def _table(role: str, lines: list[str], start: int, end: int, index: int, unit: 
         return parse_t11(title, *args, template=template)
     if role == "FSE":
         return parse_selfeval(role, title, *args)
+    if template.layout(role) == "information":
+        return parse_information(role, title, *args, template=template)
     return parse_grid(role, title, *args, template=template, year=year)
 
 

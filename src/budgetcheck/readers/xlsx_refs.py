@@ -16,10 +16,11 @@ from dataclasses import replace
 from openpyxl.utils import get_column_letter
 
 from budgetcheck.core.model import Goal, Row, Table
-from budgetcheck.core.figures import is_number
+from budgetcheck.core.figures import BLANK_MARKS, is_number
 from budgetcheck.templates.schema import GRID_ROLES, OVERVIEW_ROLES
 from budgetcheck.readers.forms import ITEM
 from budgetcheck.readers.grid import TOTAL
+from budgetcheck.readers.information import UNIT_CELL
 from budgetcheck.readers.overview import STRUCTURES, pairs
 
 from budgetcheck.readers.xlsx_cells import SheetText
@@ -76,7 +77,25 @@ def _fields(table: Table, row: Row, sheet: SheetText) -> Fields:
         return _structure(row)
     if table.role == "T11":
         return _project(table, row, sheet)
+    if table.role == "FOI":
+        return [_item_field(row)]
     return _grid(table, row)
+
+
+def _item_field(row: Row) -> int | None:
+    """An information-table item's figure (readers/information.py): the last field after
+    its label that is not a unit, before the next label (行次 first, when printed)."""
+    cells = _cells(row)
+    if row.label.strip() not in cells:
+        return None
+    at = cells.index(row.label.strip())
+    fields = []
+    for i in range(at + 1, len(cells)):
+        if cells[i] and not is_number(cells[i]) and cells[i] not in BLANK_MARKS and not UNIT_CELL.match(cells[i]):
+            break
+        if not UNIT_CELL.match(cells[i]):
+            fields.append(i)
+    return fields[-1] if fields else None
 
 
 def _grid(table: Table, row: Row) -> Fields:

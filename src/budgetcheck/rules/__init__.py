@@ -15,11 +15,11 @@ templates, claims and readers' helpers; never the engine or anything above it.
 from __future__ import annotations
 
 from budgetcheck.rules import (arguments, arithmetic, codes, content, cross, crossdoc, execution, hygiene, hygiene_name,
-                               hygiene_year, narrative, overview, performance, prior_column, reading, runlevel, selfeval,
+                               hygiene_year, information, narrative, overview, performance, prior_column, reading, runlevel, selfeval,
                                selfeval_count, understanding, workbook)
 from budgetcheck.rules.base import Rule
 
-_MODULES = (arguments, arithmetic, codes, content, cross, crossdoc, execution, hygiene, narrative, overview,
+_MODULES = (arguments, arithmetic, codes, content, cross, crossdoc, execution, hygiene, information, narrative, overview,
             performance, prior_column, reading, runlevel, selfeval, selfeval_count, understanding, hygiene_name,
             hygiene_year, workbook)
 

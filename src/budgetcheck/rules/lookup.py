@@ -184,15 +184,32 @@ def _by_catalogue(doc: Document, table: Table, col: int, total: Row, part: str) 
 
 
 def admin_running(doc: Document) -> Cell | None:
-    """机关运行经费: the 合计 of its own table (TAR), else the 机关运行经费 of the 三公 table
-    (a column or a row, as 行政经费); None when no table carries it."""
+    """机关运行经费: the 合计 of its own table (TAR), else the item of the information
+    table (FOI), else the 机关运行经费 of the 三公 table (a column or a row, as 行政经费);
+    None when no table carries it."""
     tar = doc.table("TAR")
     if tar is not None and tar.total_row is not None:
         for key in ("admin_running", "total", "amount"):
             found = cell(doc, tar, tar.total_row, key)
             if found is not None:
                 return found
-    return sangong(doc, doc.table("T7"), "admin_running")
+    return information(doc, "admin_running") or sangong(doc, doc.table("T7"), "admin_running")
+
+
+def information(doc: Document, key: str) -> Cell | None:
+    """The one item ``key`` of the document's information table (FOI: 机关运行经费, 政府采购,
+    车辆, 设备, readers/information.py); None when there is no such table, no such item
+    or more than one (the item is then not known)."""
+    found = [c for t in doc.tables_of("FOI") for r in t.rows if r.kind == key
+             for c in [cell(doc, t, r, "amount")] if c is not None]
+    return found[0] if len(found) == 1 else None
+
+
+def procurement_of(doc: Document, part: str) -> Cell | None:
+    """A 政府采购 figure (``total`` or a category): the procurement table's, else the
+    information table's (where its item is ``procurement`` / ``procurement.goods`` …)."""
+    return procurement(doc, doc.table("TGP"), part) or information(
+        doc, "procurement" if part == "total" else f"procurement.{part}")
 
 
 

@@ -18,7 +18,7 @@ from budgetcheck.rules.base import UNDECIDED, compared, rule, where, Fact
 from budgetcheck.rules.context import Context
 from budgetcheck.rules.years import document_year
 from budgetcheck.rules.lookup import budget_view
-from budgetcheck.rules.quantities import resolve
+from budgetcheck.rules.quantities import COUNTED, resolve
 
 def _best(figure: Amount, cells) -> tuple:
     options = [(compare_equal(figure, c.amount), c) for c in cells]
@@ -58,14 +58,18 @@ def matches(doc: Document, ctx: Context | None = None):
         lead = previous.text if previous is not None and previous.paragraph is s.paragraph and lead_in(previous) else ""
         previous = s
         for f in figs:
-            if f.kind != "money" or f.approx:
+            if f.kind not in ("money", "count") or f.approx:
                 continue
             label = label_of(s, f)
             source = ctx.shared("budget view", budget_view) if doc.category == "final" and states_budget(label) else doc
             found = resolve(source, label, s.paragraph.headings, lead, s.text[:f.start], year)
-            if found is None or not found[1]:
+            if found is None or not found[1] or (f.kind == "count") != (found[0] in COUNTED):
                 continue
             name, cells = found
+            if f.kind == "count":  # 3辆 against vehicles, 19台 against equipment, never across
+                cells = [c for c in cells if c.amount.unit == f.amount.unit]
+                if not cells:
+                    continue
             comparison, best = _best(f.amount, cells)
             yield s, f, name, comparison, best
 

@@ -24,7 +24,9 @@ from budgetcheck.core.catalogue import class_code, normalise_name, strip_enumera
 from budgetcheck.core.model import Document, Row, Table
 from budgetcheck.templates.schema import fund_key
 from budgetcheck.rules.base import where
-from budgetcheck.rules.lookup import Cell, admin_running, cell, one, procurement, rows_by_code, sangong, side_rows
+from budgetcheck.templates.schema import item_key
+from budgetcheck.rules.lookup import (Cell, admin_running, cell, information, one, procurement_of, rows_by_code, sangong,
+                                      side_rows)
 
 Resolver = Callable[[Document, str, tuple[str, ...]], list[Cell]]
 
@@ -182,9 +184,23 @@ def _t7(key: str) -> Resolver:
 
 def _procurement(part: str) -> Resolver:
     def resolve(doc: Document, label: str, headings: tuple[str, ...]) -> list[Cell]:
-        found = procurement(doc, doc.table("TGP"), part)
+        found = procurement_of(doc, part)
         return [found] if found else []
     return resolve
+
+
+def _item(key: str | None) -> Resolver:
+    """An item of the information table (FOI); ``None``: the item the label names (a kind
+    of vehicle: ``一般公务用车``, ``机要通信用车``)."""
+    def resolve(doc: Document, label: str, headings: tuple[str, ...]) -> list[Cell]:
+        found = information(doc, key or item_key(label))
+        return [found] if found else []
+    return resolve
+
+
+#: Quantities that are counts (vehicles, equipment), stated as ``N辆`` / ``N台（套）``:
+#: only a count figure is compared with them, and a count with nothing else.
+COUNTED = ("车辆", "各类车辆", "通用设备", "专用设备")
 
 
 def _admin_running(doc: Document, label: str, headings: tuple[str, ...]) -> list[Cell]:
@@ -289,6 +305,14 @@ QUANTITIES: tuple[Quantity, ...] = tuple(
         ("政府采购货物", r"(?:采购货物(?:类)?|货物类?采购)" + TAIL + "$", _procurement("goods"), r"预留|中小企业|小型|微型", None),
         ("政府采购工程", r"(?:采购工程(?:类)?|工程类?采购)" + TAIL + "$", _procurement("works"), r"预留|中小企业|小型|微型", None),
         ("政府采购服务", r"(?:采购服务(?:类)?|服务类?采购)" + TAIL + "$", _procurement("services"), r"预留|中小企业|小型|微型", None),
+        ("授予中小企业合同金额", r"(?:授予|面向)中小企业(?:的)?(?:合同)?(?:金额)?$", _item("procurement.sme"),
+         r"货物|工程|服务", None),
+        ("授予小微企业合同金额", r"(?:授予|面向)小微企业(?:的)?(?:合同)?(?:金额)?$", _item("procurement.small"),
+         r"货物|工程|服务", None),
+        ("车辆", r"(?:共有|实有|拥有|^)(?:公务)?车辆(?:总数|合计|数量?)?$", _item("vehicles"), None, None),
+        ("各类车辆", r"用车$", _item(None), r"购置|运行|保有", None),
+        ("通用设备", r"设备$", _item("equipment.general"), None, None, r"50万元以上(?:的)?通用设备(?:[（(][^）)]*[)）])?\s*$"),
+        ("专用设备", r"设备$", _item("equipment.special"), None, None, r"100万元以上(?:的)?专用设备(?:[（(][^）)]*[)）])?\s*$"),
         ("一般公共预算支出", r"一般公共预算(?:财政)?当年拨款(?:支出)?(?:预算)?$|一般公共预算(?:财政)?(?:拨款)?支出(?:预算)?(?:支出)?$",
          _alternatives(("T5", ("total",))), NARROW, None),
         # the fund named alone: the income line or the spending of it (income and spending are equal)

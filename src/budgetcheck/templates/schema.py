@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from budgetcheck.core.catalogue import strip_enumerator
 from budgetcheck.core.model import Column
 from budgetcheck.templates import Template, load, squeeze
 
@@ -197,3 +198,27 @@ def fund_key(label: str) -> str | None:
     """An income line's fund type: 一般公共预算拨款收入 → gpb, 事业收入 → service …"""
     text = squeeze(label)
     return next((key for word, key in _FUND_WORDS if word in text), None)
+
+
+#: An information-table label's memo prefix and trailing unit (``其中：`` … ``（辆）``).
+_ITEM_MEMO = re.compile(r"^\s*其中\s*[:：]\s*")
+_BRACKETED = re.compile(r"[（(][^（()）]{1,8}[)）]$")
+
+
+def item_key(label: str, template: Template | None = None) -> str:
+    """The item a label names (``procurement.goods``), or "" when it names none."""
+    patterns = (template or load()).rows.get("information", {})
+    name = _name(label)
+    return next((key for key, pattern in patterns.items() if re.search(pattern, name)), "")
+
+
+def _name(label: str) -> str:
+    text = strip_enumerator(_ITEM_MEMO.sub("", squeeze(label)))
+    text = _BRACKETED.sub("", text)
+    return strip_enumerator(text)
+
+
+def count_unit(key: str, template: Template | None = None) -> str | None:
+    """The unit of an item counted rather than in money (辆, 台), else None."""
+    counts = (template or load()).rows.get("information_counts", {})
+    return counts.get(key.split(".", 1)[0]) if key else None

@@ -97,6 +97,8 @@ def table_block(table: Table) -> Block:
         _t10(block)
     elif table.role == "T11":
         _t11(block)
+    elif table.role == "FOI":
+        _information(block)
     else:
         _grid(block)
     width = block.width
@@ -211,7 +213,21 @@ def _t11(block: Block) -> None:
         block.add([note], "note")
 
 
+def _information(block: Block) -> None:
+    """An information table (FOI) as one list of items, each label beside its figure
+    (the halves printed side by side one after the other): read back, each item is the
+    same item with the same figure and unit."""
+    table = block.table
+    _head(block, 2)
+    block.add(["项目", table.columns[0].label if table.columns else "金额"], "header")
+    for row in table.rows:
+        r = block.add([row.label, None], "body", row)
+        block.figure(r, 1, row.amounts[0])
+    for note in table.notes:
+        block.add([note], "note")
+
+
 def recognised(tables) -> list[Table]:
     """The tables an export writes: every one whose role was recognised."""
     return [t for t in tables if t.role is not None and (t.role in GRID_ROLES or t.role in OVERVIEW_ROLES
-                                                          or t.role in ("T10", "T11"))]
+                                                          or t.role in ("T10", "T11", "FOI"))]
