@@ -71,6 +71,8 @@ def generate_final(rng: random.Random, *, unit: str = "万元", decimals: int = 
     if regional:
         final.titles = {role: rng.choice(names) for role, names in REGIONAL_TITLES.items()}
         final.start_column = rng.random() < 0.5
+        if rng.random() < 0.5:
+            final.foi = _foi_figures(money)
     w = Writer(rng)
     _narrative(w, final)
     _f1(w, final)
@@ -81,6 +83,8 @@ def generate_final(rng: random.Random, *, unit: str = "万元", decimals: int = 
     _f6(w, final)
     _f9(w, final)
     _empty(w, final)
+    if final.foi:
+        _foi(w, final)
     return w.finish(unit, decimals, ())
 
 
@@ -109,6 +113,7 @@ class _FinalView:
         self.start = {lf.code: (lf.fb + lf.fp) * rng.randint(900, 1150) // 1000 for lf in leaves}
         self.titles = {role: names[0] for role, names in REGIONAL_TITLES.items()}
         self.start_column = False
+        self.foi: dict[str, int] = {}  # the information table's items (Inner Mongolia), when it has one
 
     def start_under(self, code: str) -> int:
         return sum(self.start[lf.code] for lf in self.leaves_under(code))
@@ -366,7 +371,67 @@ def _narrative(w: Writer, v: _FinalView) -> None:
                else "决算数小于预算数的主要原因是部分项目按实际进度结算。" if final < start else "决算数等于预算数。")
         w.text(f"{i}.{name}（类）。年初预算为{_fmt(start, m)}{u}，支出决算为{_fmt(final, m)}{u}，完成年初预算的{rate}%。"
                f"{why}", "")
+    if v.foi:
+        _foi_prose(w, v, n)
     w.text("第三部分 2023年度部门决算表", "")
+
+
+#: The kinds of vehicle an information table lists, 其他用车 last (the list is complete).
+VEHICLES = ("主要负责人用车", "机要通信用车", "应急保障用车", "执法执勤用车", "特种专业技术用车", "一般公务用车", "其他用车")
+FOI_MONEY = (("run", "一、机构运行经费支出"), ("procurement", "二、政府采购支出"), ("goods", "（一）政府采购货物支出"),
+             ("works", "（二）政府采购工程支出"), ("services", "（三）政府采购服务支出"), ("sme", "授予中小企业合同金额"),
+             ("small", "其中：授予小微企业合同金额"))
+
+
+def _foi_figures(m: Money) -> dict[str, int]:
+    """The items of an information table: money in fine units, counts as they are."""
+    rng = m.rng
+    goods, services = m.draw(1, 300), m.draw(5, 2000)
+    works = m.draw(1, 200) if rng.random() < 0.4 else 0
+    total = goods + works + services
+    sme = m.share(total, 300, 1000)
+    out = {"run": m.draw(20, 3000), "procurement": total, "goods": goods, "works": works, "services": services,
+           "sme": sme, "small": m.share(sme, 200, 1000), "equipment": rng.randint(0, 30)}
+    for kind in VEHICLES:
+        out[kind] = rng.randint(0, 4) if rng.random() < 0.6 else 0
+    out["vehicles"] = sum(out[k] for k in VEHICLES)
+    return out
+
+
+def _foi_prose(w: Writer, v: _FinalView, n) -> None:
+    f, u = v.foi, v.m.unit
+    kinds = "、".join(f"{k}{f[k]}辆" for k in VEHICLES if f[k] or k == "其他用车")
+    w.text("四、其他重要事项的情况说明", "",
+           f"（一）机构运行经费支出情况。2023年度本部门机构运行经费支出{n(f['run'])}{u}。", "",
+           f"（二）政府采购支出情况。2023年度本部门政府采购支出总额{n(f['procurement'])}{u}，其中：政府采购货物支出"
+           f"{n(f['goods'])}{u}、政府采购工程支出{n(f['works'])}{u}、政府采购服务支出{n(f['services'])}{u}。"
+           f"授予中小企业合同金额{n(f['sme'])}{u}，其中：授予小微企业合同金额{n(f['small'])}{u}。", "",
+           f"（三）国有资产占用情况。截至2023年12月31日，本部门共有车辆{f['vehicles']}辆，其中：{kinds}；"
+           f"单价50万元以上通用设备{f['equipment']}台（套）。", "")
+
+
+def _foi(w: Writer, v: _FinalView) -> None:
+    """Inner Mongolia's 机构运行经费支出、国有资产占用情况及政府采购支出信息表: two halves of
+    项目 | 行次 | figure, money on the left, the vehicles and equipment counted on the right."""
+    f, model = v.foi, v.model
+    _title(w, 10, "机构运行经费支出、国有资产占用情况及政府采购支出信息表", v)
+    w.text("项目\t行次\t金额\t项目\t行次\t数量", "栏次\t\t1\t栏次\t\t2")
+    right = [("三、国有资产占用情况", None), ("（一）车辆（辆）", f["vehicles"]), *[(k, f[k]) for k in VEHICLES],
+             ("（二）单价50万元以上通用设备（台，套）", f["equipment"])]
+    left = [(label, f[key]) for key, label in FOI_MONEY]
+    for k in range(max(len(left), len(right))):
+        fields: list = []
+        for half, count, first in ((left, False, 1), (right, True, len(left) + 1)):
+            if k >= len(half):
+                fields += ["", "", ""]
+                continue
+            label, value = half[k]
+            number = first + k
+            figure = "" if value is None else (Amt("数量", Decimal(value), 0, label) if count else
+                                               amt(model, "金额", value, label))
+            fields += [label, str(number), figure]
+        w.row("FOI", "", fields)
+    w.text("")
 
 
 def _pct(part: int, whole: int) -> str:

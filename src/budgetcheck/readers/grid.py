@@ -117,6 +117,8 @@ def parse_grid(role: str | None, title: str, unit: str, tab_lines: list[tuple[in
     codes = _raw_codes(kept, columns, template)
     scheme = scheme_of(columns, role, codes)
     attributes = role in ("TGP", "TGS") and scheme != "unit"
+    if role in ("T7", "F9"):
+        columns = meetings_in_total(columns, kept, unit, template, readings)
     rows = _rows(kept, columns, unit, scheme, row_identities(columns, template), template, readings, attributes,
                  lone_total=role not in (None, "T7", "F9") and len(kept) == 1)
     rows = _structure(rows, kept, columns, indents or {}, readings, scheme)
@@ -366,6 +368,53 @@ def sangong_rows(rows: list[Row], template: Template, readings: list[str]) -> li
         out.append(replace(row, kind=kind, parent=parent, level=level, memo=False))
     readings.append("the 三公 table is laid out as rows: each row's quantity is read from its label")
     return out
+
+
+def meetings_in_total(columns: tuple[Column, ...], kept, unit: str, template: Template,
+                      readings: list[str]) -> tuple[Column, ...]:
+    """A 三公 table laid out in columns whose plain 合计 (no 三公 小计 beside it) adds 会议费
+    and 培训费 to the three 三公 items: its 合计 is keyed ``sangong_and_meetings``, so that
+    the row identity takes the two in and no rule takes that 合计 for the 三公 total.
+    The header does not say which the 合计 is; the figures do, as for the row layout
+    (``_total_adds_meetings``): it adds them when that reading fits some row with a 会议费
+    or 培训费 and the other reading fits none, or, where neither fits (the 合计 is wrong),
+    when it is the nearer."""
+    by_key = {c.key: i for i, c in enumerate(columns) if c.is_amount}
+    out = list(columns)
+    for period in ("", "budget:", "prior:"):
+        total = by_key.get(period + "total")
+        extra = [by_key[k] for k in (period + "meeting", period + "training") if k in by_key]
+        if total is None or not extra or period + "sangong" in by_key:
+            continue
+        identity = next((x for x in row_identities(columns, template) if x.total == total and not x.minus), None)
+        if identity is None or set(extra) & set(identity.parts):
+            continue
+        fits_with = fits_without = 0
+        off_with = off_without = Decimal(0)
+        for _, _, cells in kept:
+            values = {i: _cell_value(cells, i, unit) for i in (total, *identity.parts, *extra)}
+            if any(v is None for v in values.values()) or not any(values[e].value for e in extra):  # type: ignore[union-attr]
+                continue
+            tol = max(a.quantum for a in values.values()) * len(values)  # type: ignore[union-attr]
+            without = sum((values[p].value for p in identity.parts), Decimal(0))  # type: ignore[union-attr]
+            more = sum((values[e].value for e in extra), Decimal(0))  # type: ignore[union-attr]
+            off_with += abs(without + more - values[total].value)  # type: ignore[union-attr]
+            off_without += abs(without - values[total].value)  # type: ignore[union-attr]
+            fits_with += abs(without + more - values[total].value) <= tol  # type: ignore[union-attr]
+            fits_without += abs(without - values[total].value) <= tol  # type: ignore[union-attr]
+        # neither fitting anywhere (the 合计 itself is wrong): the nearer reading, so that
+        # the error says what the 合计 should be
+        if (fits_with and not fits_without) or (not fits_with and not fits_without and off_with < off_without):
+            out[total] = replace(columns[total], key=period + "sangong_and_meetings")
+            readings.append(f"the 三公 table's {columns[total].label} adds 会议费 and 培训费: it is not the 三公 total")
+    return tuple(out)
+
+
+def _cell_value(cells: list[str], i: int, unit: str) -> Amount | None:
+    try:
+        return parse_amount(cells[i], unit) if i < len(cells) else None
+    except NotANumber:
+        return None
 
 
 def _total_adds_meetings(rows: list[Row], kinds: list[str], total: int | None) -> bool:

@@ -80,6 +80,15 @@ def sangong(doc: Document, table: Table | None, key: str) -> Cell | None:
             col = next((i for i, c in enumerate(table.columns) if c.is_amount and c.period == ""), None)
         return Cell(row.amounts[col], where(doc, table, row, col)) if col is not None and row.amounts[col] is not None else None
     row = _final_row(table) or table.total_row or table.rows[0]
+    if key == "sangong" and table.column("sangong") is None and table.column("sangong_and_meetings") is not None:
+        # a 合计 that adds 会议费 and 培训费 (readers/grid.meetings_in_total): 三公 is its three items
+        parts = [cell(doc, table, row, k) for k in ("abroad", "car", "reception")]
+        if any(p is None for p in parts):
+            return None
+        from budgetcheck.core.rounding import total_of
+
+        whole = cell(doc, table, row, "sangong_and_meetings")
+        return Cell(total_of([p.amount for p in parts], parts[0].amount.unit), whole.location)  # type: ignore[union-attr]
     keys = (key,) if key != "sangong" or table.column("sangong") is not None else ("total",)
     return next((c for k in keys if (c := cell(doc, table, row, k)) is not None), None)
 

@@ -19,6 +19,7 @@ from budgetcheck.rules.context import Context
 from budgetcheck.rules.years import document_year
 from budgetcheck.rules.lookup import budget_view
 from budgetcheck.rules.quantities import COUNTED, resolve
+from budgetcheck.templates import load
 
 def _best(figure: Amount, cells) -> tuple:
     options = [(compare_equal(figure, c.amount), c) for c in cells]
@@ -53,12 +54,13 @@ def matches(doc: Document, ctx: Context | None = None):
     ctx = ctx or Context(doc)
     year = document_year(doc)
     previous: Sentence | None = None
+    counted = _counted_units(doc)
     for s in ctx.claims.sentences:
         figs = s.figs
         lead = previous.text if previous is not None and previous.paragraph is s.paragraph and lead_in(previous) else ""
         previous = s
         for f in figs:
-            if f.kind not in ("money", "count") or f.approx:
+            if f.approx or not (f.kind == "money" or (f.kind == "count" and f.amount.unit in counted)):
                 continue
             label = label_of(s, f)
             source = ctx.shared("budget view", budget_view) if doc.category == "final" and states_budget(label) else doc
@@ -72,6 +74,14 @@ def matches(doc: Document, ctx: Context | None = None):
                     continue
             comparison, best = _best(f.amount, cells)
             yield s, f, name, comparison, best
+
+
+def _counted_units(doc: Document) -> set[str]:
+    """The units of the items a table counts (辆, 台: the information table's vehicles and
+    equipment): a count of the prose in another unit has no table to be compared with."""
+    if not doc.tables_of("FOI"):
+        return set()
+    return set(load(doc.template).rows.get("information_counts", {}).values())
 
 
 _FUND_NAMES = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|预算绩效|部门预算|预算单位")

@@ -299,7 +299,7 @@ QUANTITIES: tuple[Quantity, ...] = tuple(
         ("公务用车购置费", r"公务用车购置(?:费)?(?:用)?" + TAIL + "$", _t7("car.purchase"), None, None),
         ("会议费", r"会议费(?:用)?" + TAIL + "$", _t7("meeting"), None, None),
         ("培训费", r"培训费(?:用)?" + TAIL + "$", _t7("training"), None, None),
-        ("机关运行经费", r"(?:机关运行经费|^行政经费)(?:财政拨款)?" + TAIL + "$", _admin_running, None, None),
+        ("机关运行经费", r"(?:(?:机关|机构)运行经费|^行政经费)(?:财政拨款)?" + TAIL + "$", _admin_running, None, None),
         ("政府采购", r"政府采购" + TAIL + r"(?:总额|总计|合计|金额)?$", _procurement("total"),
          r"预留|中小企业|小型|微型|面向|购买服务", None),
         ("政府采购货物", r"(?:采购货物(?:类)?|货物类?采购)" + TAIL + "$", _procurement("goods"), r"预留|中小企业|小型|微型", None),

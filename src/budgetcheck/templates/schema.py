@@ -111,7 +111,7 @@ def _identities(node: _Node, columns: tuple[Column, ...], template: Template, ro
     head = None
     for k in leaves:
         col = columns[k.column]  # type: ignore[index]
-        if root and _bare(col.key) in ("total", "sangong"):
+        if root and _bare(col.key) in ("total", "sangong", "sangong_and_meetings"):
             head = k
             break
         if not root and _SUBTOTAL.search(squeeze(k.name)) and not _is_qizhong(k.name):
@@ -120,8 +120,8 @@ def _identities(node: _Node, columns: tuple[Column, ...], template: Template, ro
     if root and head is None:
         head = next((k for k in leaves if _bare(columns[k.column].key) in ("total", "sangong")), None)  # type: ignore[index]
     others = [k for k in kids if k is not head]
-    plain_total = head is not None and _bare(columns[head.column].key) == "total" and any(  # type: ignore[index]
-        "三公" in squeeze(k.name) and k.children for k in others)
+    plain_total = head is not None and (_bare(columns[head.column].key) == "sangong_and_meetings" or (  # type: ignore[index]
+        _bare(columns[head.column].key) == "total" and any("三公" in squeeze(k.name) and k.children for k in others)))  # type: ignore[index]
     members: list[int] = []
     for k in others:
         stand = _identities(k, columns, template, False, out)
