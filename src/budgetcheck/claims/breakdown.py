@@ -152,7 +152,7 @@ def listed(paragraphs: list[Paragraph]) -> list[Breakdown]:
         m = LIST_INTRO.search(intro.text)
         if not m:
             continue
-        items = _items(paragraphs[i + 1:])
+        items = _items(paragraphs, i + 1)
         if len(items) < 2:
             continue
         firsts = []
@@ -196,15 +196,18 @@ def _lead(text: str, at: int) -> str:
     return head.strip()
 
 
-def _items(following: list[Paragraph]) -> list[Paragraph]:
-    """The consecutive enumerated paragraphs of one style, numbered 1, 2, 3 …"""
-    if not following:
+def _items(paragraphs: list[Paragraph], start: int) -> list[Paragraph]:
+    """The consecutive enumerated paragraphs of one style from ``start`` on, numbered 1, 2,
+    3 … (read in place: a copy of the rest of the document for every intro would make
+    a long document's reading quadratic)."""
+    if start >= len(paragraphs):
         return []
-    style = next((st for st in STYLES if st.match(following[0].text)), None)
+    style = next((st for st in STYLES if st.match(paragraphs[start].text)), None)
     if style is None:
         return []
     items = []
-    for p in following:
+    for j in range(start, len(paragraphs)):
+        p = paragraphs[j]
         m = style.match(p.text)
         if not m:
             break

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal
 
 from budgetcheck.core.model import Amount
@@ -57,8 +58,16 @@ _DIGIT = re.compile(r"\d")
 
 
 def figures(text: str) -> list[Figure]:
+    """The figures of a text, in order (a new list: the caller may keep or change it)."""
     if not _DIGIT.search(text):  # most prose sentences state no figure at all
         return []
+    return list(_figures(text))
+
+
+@lru_cache(maxsize=8192)
+def _figures(text: str) -> tuple[Figure, ...]:
+    """Read once per text: the claims, the breakdowns and several rules read the same
+    sentence's figures, each on its own."""
     out: list[Figure] = []
     for m in FIGURE.finditer(text):
         num, frac, pct, pp, scale, unit = m.group("num", "frac", "pct", "pp", "scale", "unit")
@@ -81,4 +90,4 @@ def figures(text: str) -> list[Figure]:
         start, end = m.span()
         approx = text[max(0, start - 2):start].endswith(APPROX_WORDS) or text[end:end + 2].startswith(APPROX_TAILS)
         out.append(Figure(kind, amount, start, end, written, approx))
-    return out
+    return tuple(out)

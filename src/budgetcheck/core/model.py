@@ -255,11 +255,20 @@ class Document:
     # a PDF's 目录 (table of contents), which is not part of ``lines``: each entry as
     # printed and its page; rule BC006 compares the tables it lists with those read
     contents: tuple[tuple[str, int], ...] = ()
+    # the tables by role, made once per document (a rule asks for a table at every
+    # figure, and a long document has many tables): not a field one passes
+    by_role: dict[str | None, tuple[Table, ...]] = field(init=False, repr=False, compare=False, default=None)  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        index: dict[str | None, list[Table]] = {}
+        for t in self.tables:
+            index.setdefault(t.role, []).append(t)
+        object.__setattr__(self, "by_role", {k: tuple(v) for k, v in index.items()})
 
     def tables_of(self, role: str) -> list[Table]:
         if self.category == "final":
             role = FINAL_PART.get(role, role)
-        return [t for t in self.tables if t.role == role]
+        return list(self.by_role.get(role, ()))
 
     def table(self, role: str) -> Table | None:
         found = self.tables_of(role)

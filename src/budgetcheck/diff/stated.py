@@ -21,7 +21,7 @@ from budgetcheck.core.model import UNIT_SCALE, Amount, Document, Location
 from budgetcheck.rules.arguments import said
 from budgetcheck.rules.quantities import resolve
 from budgetcheck.rules.base import Fact, compared
-from budgetcheck.rules.prior_column import change_checks as _checks, subject as _subject
+from budgetcheck.rules.prior_column import change_checks as _checks, paragraph_index, subject as _subject
 
 YEARS = re.compile(r"\d{4}年度?")
 
@@ -86,8 +86,9 @@ def check_stated(old: Document, new: Document) -> list[Checked]:
     old_year, new_year = year_of(old), year_of(new)
     out: list[Checked] = []
     claims, old_sentences = claims_of(new), claims_of(old).sentences
+    index = paragraph_index(claims.sentences)
     for c in claims.changes:
-        subject = _subject(c, claims.sentences)
+        subject = _subject(c, claims.sentences, index)
         if subject is None:
             continue
         s, f = subject

@@ -10,6 +10,7 @@ comparison with ``2022年``, a subordinate unit) is never reported.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
 from budgetcheck.claims.prose import excerpt
@@ -33,6 +34,12 @@ def _fold(text: str) -> str:
     ``：`` is ``:``), one character for one, so that positions stay those of the text.
     Unlike NFKC, Roman numerals (``Ⅹ``) and the other compatibility characters stay."""
     return text.translate(_FOLD)
+
+
+@lru_cache(maxsize=2)
+def folded_lines(lines: tuple[str, ...]) -> tuple[str, ...]:
+    """Every line of a document folded (``_fold``), once for the four rules that read them."""
+    return tuple(line.translate(_FOLD) for line in lines)
 
 
 def _page(doc: Document, n: int) -> int | None:
@@ -110,8 +117,15 @@ _WHAT = {"amount": ("the amount", "金额"), "year": ("the year", "年份"), "nu
          "name": ("the name or text", "名称或内容"), "text": ("the content", "内容")}
 
 
+#: Every placeholder has one of these characters (after folding): most lines have none,
+#: and are passed over without running the patterns.
+_TRIGGER = re.compile("[Xx×某{【\\[〔填补\uff38\uff58\uff5b\uff3b]")
+
+
 def placeholders(text: str) -> list[tuple[int, str, str]]:
     """The template placeholders in a text: (position, as written, kind)."""
+    if not _TRIGGER.search(text):
+        return []
     plain = _fold(text)
     found: list[tuple[int, str, str]] = []
     taken: list[tuple[int, int]] = []

@@ -13,7 +13,7 @@ from typing import Iterator
 from budgetcheck.core.model import Document
 from budgetcheck.rules.base import VIOLATION, rule, Fact
 from budgetcheck.rules.context import Context
-from budgetcheck.rules.hygiene import _KIND_WORD, _at, _fold, _places
+from budgetcheck.rules.hygiene import _KIND_WORD, _at, _fold, _places, folded_lines
 from budgetcheck.rules.hygiene_year import YEAR, _cover
 
 
@@ -58,8 +58,8 @@ def _department(doc: Document, cover: list[int]) -> str | None:
 def _headers(doc: Document, unit_document: bool) -> list[tuple[int, str, str]]:
     """(line, key, name) of each line that names the unit a table or the document is of."""
     out = []
-    for n, line in enumerate(doc.lines, 1):
-        cells = [c.strip() for c in _fold(line).split("\t")]
+    for n, line in enumerate(folded_lines(doc.lines), 1):
+        cells = [c.strip() for c in line.split("\t")]
         keyed = False
         for i, cell in enumerate(cells[:-1]):  # 单位名称 | 厦门市…局, first in the line or within a form's row
             key = re.sub(r"\s+", "", cell)
@@ -114,7 +114,7 @@ def unit_name(doc: Document, ctx: Context) -> Iterator[Fact]:
             return
         department = top
     header_lines = {n for n, _, _ in headers}
-    plain = [re.sub(r"\s+", "", _fold(line)) for line in doc.lines]
+    plain = [re.sub(r"\s+", "", line) for line in folded_lines(doc.lines)]
     places = _places(doc)
     reported: set[str] = set()
     for n, key, name in headers:

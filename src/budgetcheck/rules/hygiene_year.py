@@ -16,7 +16,7 @@ from budgetcheck.claims.prose import excerpt
 from budgetcheck.core.model import Document, Location, Table
 from budgetcheck.rules.base import UNDECIDED, VIOLATION, rule, where, Fact
 from budgetcheck.rules.context import Context
-from budgetcheck.rules.hygiene import _KIND_WORD, _NAMES_ITSELF, _at, _fold, _page, _places
+from budgetcheck.rules.hygiene import _KIND_WORD, _NAMES_ITSELF, _at, _fold, _page, _places, folded_lines
 
 
 # --- BC052 the year -------------------------------------------------------------------------
@@ -101,10 +101,10 @@ def _heading_years(doc: Document, skip: set[int]) -> Iterator[tuple[int, str, in
     ``第二部分 2023年部门预算说明``, ``一、2025年“三公”经费预算情况说明``."""
     history = _HISTORY_FINAL if doc.category == "final" else _HISTORY
     attached = re.compile(r"(?<![\d.])(20\d\d)\s*年度?\s*(?:[^\d,。;:\s]{0,16}?)" + _NAMES_ITSELF[doc.category])
-    for n, line in enumerate(doc.lines, 1):
+    for n, line in enumerate(folded_lines(doc.lines), 1):
         if n in skip or "\t" in line:
             continue
-        text = _fold(line).strip().lstrip("-•·* ")
+        text = line.strip().lstrip("-•·* ")
         if not text or len(text) > 50 or re.search(r"[,，;；:：]|。.", text) or history.search(text):
             continue
         for m in attached.finditer(text):
@@ -114,10 +114,9 @@ def _heading_years(doc: Document, skip: set[int]) -> Iterator[tuple[int, str, in
 def _as_of_dates(doc: Document, skip: set[int]) -> Iterator[tuple[int, str, bool, int, str]]:
     """(line, year, year-end?, position, sentence) of each as-of date that opens a
     statement of the department's assets or staff (``截至2022年12月31日，…共有车辆4辆``)."""
-    for n, line in enumerate(doc.lines, 1):
+    for n, text in enumerate(folded_lines(doc.lines), 1):
         if n in skip:
             continue
-        text = _fold(line)
         for m in _AS_OF.finditer(text):
             before = text[:m.start()].rstrip()
             if before and not re.search(r"[。;；:：,，)）]$|^[(（]?[一二三四五六七八九十\d]+[)）、.]$", before):
@@ -127,7 +126,7 @@ def _as_of_dates(doc: Document, skip: set[int]) -> Iterator[tuple[int, str, bool
                 continue
             month, day, end = m.group(2), m.group(3), m.group(4)
             year_end = bool(end) or month == "12" and (day in (None, "31"))
-            yield n, m.group(1), year_end, m.start(), line
+            yield n, m.group(1), year_end, m.start(), doc.lines[n - 1]
 
 
 @rule("BC052", "wrong-year", "error", "hygiene")

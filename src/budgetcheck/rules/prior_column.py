@@ -23,14 +23,40 @@ from budgetcheck.rules.base import Fact, compared, rule, where
 from budgetcheck.rules.context import Context
 
 BASIS_YEAR = re.compile(r"(?:比|较|与)\s*(\d{4})\s*年")
+#: what a change is against: ``比上年决算``, ``较2025年执行数``, ``比上年预算``
+BASIS = re.compile(r"(?:比|较|与|同)\s*(?:\d{4}\s*年|上年|去年|上一年)度?(?P<word>决算|执行|实际|预算)?")
 
 
-def subject(c: Change, sentences: list[Sentence]) -> tuple[Sentence, Figure] | None:
-    """The figure a change speaks of: its own, or the first of its paragraph up to it."""
+def _basis(text: str) -> str:
+    """final (决算, 执行数, 实际) or budget (预算) when the words say which, else ""."""
+    found = BASIS.search(text)
+    word = (found.group("word") or "") if found else ""
+    return "budget" if word == "预算" else "final" if word in ("决算", "执行", "实际") else ""
+
+
+def _column_basis(label: str) -> str:
+    text = re.sub(r"\s+", "", label)
+    return "final" if re.search(r"决算|执行|实际", text) else "budget" if "预算" in text else ""
+
+
+def paragraph_index(sentences: list[Sentence]) -> dict[int, list[Sentence]]:
+    """The sentences of each paragraph (by the paragraph's identity), in order: built once
+    per document, so that finding a change's subject does not scan every sentence."""
+    out: dict[int, list[Sentence]] = {}
+    for s in sentences:
+        out.setdefault(id(s.paragraph), []).append(s)
+    return out
+
+
+def subject(c: Change, sentences: list[Sentence],
+            index: dict[int, list[Sentence]] | None = None) -> tuple[Sentence, Figure] | None:
+    """The figure a change speaks of: its own, or the first of its paragraph up to it
+    (``index``: ``paragraph_index(sentences)``, when the caller asks for many changes)."""
     if c.value is not None:
         return c.sentence, c.value
     para = c.sentence.paragraph
-    for s in sentences:
+    mine = (index if index is not None else paragraph_index(sentences)).get(id(para), [])
+    for s in mine:
         if s.paragraph is para and s.offset <= c.sentence.offset:
             for f in s.figs:
                 if f.kind in ("money", "count") and not f.approx:
@@ -63,8 +89,8 @@ def _neg(a: Amount) -> Amount:
 
 
 def _cell_of(doc: Document, loc: Location) -> tuple[Table, Row, int] | None:
-    for table in doc.tables:
-        if table.role != loc.table or table.title != loc.title:
+    for table in doc.by_role.get(loc.table or None, ()):
+        if table.title != loc.title:
             continue
         col = next((i for i, c in enumerate(table.columns) if c.label == loc.column), None)
         row = next((r for r in table.rows if r.line == loc.line and (r.name == loc.row or r.label == loc.row)), None)
@@ -88,19 +114,21 @@ def change_vs_prior_column(doc: Document, ctx: Context) -> Iterator[Fact]:
     ``A，比上年增加D，增长P%`` (较2025年减少D, 与上年持平): when A is a figure of a table
     that prints last year's figure beside it (a ``2025年预算数`` or ``上年`` column of the
     same quantity), D = A − 上年 and P = D ÷ 上年, each figure taken over its rounding
-    interval.  A change that names another year than the one before the document's, or
-    a figure of a table without last year's column, is not checked here.
+    interval.  A change that names another year than the one before the document's, one
+    against another basis than the column's (``比上年执行数`` beside a 上年预算数 column),
+    or a figure of a table without last year's column, is not checked here.
     """
     from budgetcheck.rules.quantities import resolve
     from budgetcheck.rules.years import document_year
 
     year = document_year(doc)
     claims = ctx.claims
+    index = paragraph_index(claims.sentences)
     for c in claims.changes:
         named = BASIS_YEAR.search(c.sentence.text)
         if named and year and int(named.group(1)) != int(year) - 1:
             continue
-        found = subject(c, claims.sentences)
+        found = subject(c, claims.sentences, index)
         if found is None:
             continue
         s, f = found
@@ -119,6 +147,9 @@ def change_vs_prior_column(doc: Document, ctx: Context) -> Iterator[Fact]:
         before = row.amounts[prior_col] if prior_col is not None else None
         if before is None:
             continue
+        said_basis, column_basis = _basis(c.sentence.text), _column_basis(table.columns[prior_col].label)  # type: ignore[index]
+        if said_basis and column_basis and said_basis != column_basis:
+            continue  # 比上年执行数 against a 上年预算数 column: another figure than the table's
         b = before.to(f.amount.unit)
         for kind, stated, comparison, at in change_checks(c, f.amount, b):
             if comparison is None:

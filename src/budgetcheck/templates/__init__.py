@@ -86,6 +86,8 @@ class Template:
 
     def recognise(self, line: str) -> TableSpec | None:
         """The table a title line names, or None when the line is not a table title."""
+        if "表" not in line:  # every title ends in 表 (or 表（…）); most lines are prose
+            return None
         text = self.title_text(line)
         if not text or len(text) > 60 or not re.search(r"表[）)]?$|表[（(][^）)]*[）)]$", text):
             return None
