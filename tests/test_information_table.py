@@ -88,6 +88,9 @@ def test_every_item_is_read_with_its_meaning_and_unit(header):
     assert (cars.value, cars.unit, cars.quantum) == (3, "辆", 0)  # a count, exact
     assert (kit.value, kit.unit) == (19, "台")
     assert not table.readings
+    # the right half in order after the left, its lines without a left item included
+    assert [r.side for r in table.rows] == ["left"] * len(LEFT) + ["right"] * len(RIGHT)
+    assert [r.label for r in table.rows] == [x[0] for x in LEFT + RIGHT]
 
 
 def test_the_sample_with_the_table_verifies_clean():

@@ -84,6 +84,7 @@ def parse_information(role: str | None, title: str, unit: str, tab_lines: list[t
     found: list[tuple[int, int, str, str, str | None, str]] = []  # half, line, raw, label, figure, unit cell
     readings: list[str] = []
     with_numbers = groups is None and _has_line_numbers(tab_lines)
+    split = None if groups is not None else _second_half(tab_lines)
     for lineno, raw in tab_lines:
         cells = [c.strip() for c in raw.split("\t")]
         if all(not c or _HEAD.match(squeeze(c)) for c in cells):
@@ -95,9 +96,10 @@ def parse_information(role: str | None, title: str, unit: str, tab_lines: list[t
                     found.append((half, lineno, raw, label, cells[value] if value < len(cells) else "",
                                   cells[unit_at] if unit_at is not None and unit_at < len(cells) else ""))
             continue
-        for half, (at, fields) in enumerate(_free_items(cells)):
+        for at, fields in _free_items(cells):
             if _HEAD.match(squeeze(cells[at])):
                 continue
+            half = 1 if split is not None and at >= split else 0  # a line may hold the right half only
             unit_cell = next((cells[f] for f in fields if UNIT_CELL.match(squeeze(cells[f]))), "")
             figures = [cells[f] for f in fields if not UNIT_CELL.match(squeeze(cells[f]))]
             figure: str | None = figures[1] if with_numbers and len(figures) >= 2 else figures[0] if figures else ""
@@ -128,6 +130,14 @@ def _value_heads(tab_lines: list[tuple[int, str]], groups: list[Group]) -> list[
         if any(c in _LABEL_HEAD for c in cells):
             return [cells[g[3]] for g in groups if g[3] < len(cells) and cells[g[3]]]
     return []
+
+
+def _second_half(tab_lines: list[tuple[int, str]]) -> int | None:
+    """Where the right half begins in a table without a header: the first field of the
+    second item on the lines that hold two; None when no line does."""
+    seconds = [items[1][0] for _, raw in tab_lines
+               for items in [_free_items([c.strip() for c in raw.split("\t")])] if len(items) > 1]
+    return min(seconds) if seconds else None
 
 
 def _has_line_numbers(tab_lines: list[tuple[int, str]]) -> bool:
