@@ -381,12 +381,13 @@ def meetings_in_total(columns: tuple[Column, ...], kept, unit: str, template: Te
     when it is the nearer."""
     by_key = {c.key: i for i, c in enumerate(columns) if c.is_amount}
     out = list(columns)
+    identities = row_identities(columns, template)
     for period in ("", "budget:", "prior:"):
         total = by_key.get(period + "total")
         extra = [by_key[k] for k in (period + "meeting", period + "training") if k in by_key]
         if total is None or not extra or period + "sangong" in by_key:
             continue
-        identity = next((x for x in row_identities(columns, template) if x.total == total and not x.minus), None)
+        identity = next((x for x in identities if x.total == total and not x.minus), None)
         if identity is None or set(extra) & set(identity.parts):
             continue
         fits_with = fits_without = 0
@@ -398,10 +399,11 @@ def meetings_in_total(columns: tuple[Column, ...], kept, unit: str, template: Te
             tol = max(a.quantum for a in values.values()) * len(values)  # type: ignore[union-attr]
             without = sum((values[p].value for p in identity.parts), Decimal(0))  # type: ignore[union-attr]
             more = sum((values[e].value for e in extra), Decimal(0))  # type: ignore[union-attr]
-            off_with += abs(without + more - values[total].value)  # type: ignore[union-attr]
-            off_without += abs(without - values[total].value)  # type: ignore[union-attr]
-            fits_with += abs(without + more - values[total].value) <= tol  # type: ignore[union-attr]
-            fits_without += abs(without - values[total].value) <= tol  # type: ignore[union-attr]
+            gap_with = abs(without + more - values[total].value)  # type: ignore[union-attr]
+            gap_without = abs(without - values[total].value)  # type: ignore[union-attr]
+            off_with, off_without = off_with + gap_with, off_without + gap_without
+            fits_with += gap_with <= tol
+            fits_without += gap_without <= tol
         # neither fitting anywhere (the 合计 itself is wrong): the nearer reading, so that
         # the error says what the 合计 should be
         if (fits_with and not fits_without) or (not fits_with and not fits_without and off_with < off_without):

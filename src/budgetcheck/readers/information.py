@@ -25,7 +25,7 @@ from decimal import Decimal
 from budgetcheck.core.figures import BLANK_MARKS, NotANumber, is_number, parse_amount
 from budgetcheck.core.model import Amount, Column, Row, Table
 from budgetcheck.templates import Template, load, squeeze
-from budgetcheck.templates.schema import count_unit, item_key
+from budgetcheck.templates.schema import ITEM_MEMO, count_unit, item_key
 
 _HEAD = re.compile(r"^(?:项目|名称|指标|行次|栏次|金额|数量|金额[(（]?万元[)）]?|统计数|决算数|本年决算数?|本年数|数值|"
                    r"计量单位|单位|\d{1,2}|[-—*]+)$")
@@ -33,13 +33,13 @@ _LABEL_HEAD = ("项目", "名称", "指标")
 _NUMBER_HEAD = ("行次", "栏次")
 _UNIT_HEAD = ("计量单位", "单位")
 UNIT_CELL = re.compile(r"^(?:万元|亿元|元|辆|台|套|台[(（/]?套[)）]?|个)$")
-_MEMO = re.compile(r"^\s*其中\s*[:：]\s*")
 
 Group = tuple[int, int | None, int | None, int]  # label, 行次, unit, figure: field positions
 
 
-def header_groups(tab_lines: list[tuple[int, str]]) -> list[Group] | None:
-    """The halves of the table as its header names them, or None without a header."""
+def header_groups(tab_lines: list[tuple[int, str]]) -> tuple[list[Group], list[str]] | None:
+    """The halves of the table as its header names them, with the printed header of each
+    half's figures (金额, 数量, for the findings); None without a header."""
     for _, raw in tab_lines[:4]:
         cells = [squeeze(c) for c in raw.split("\t")]
         labels = [i for i, c in enumerate(cells) if c in _LABEL_HEAD]
@@ -54,7 +54,7 @@ def header_groups(tab_lines: list[tuple[int, str]]) -> list[Group] | None:
             if value is None:
                 return None
             groups.append((at, number, unit, value))
-        return groups
+        return groups, [cells[g[3]] for g in groups]
     return None
 
 
@@ -80,7 +80,8 @@ def _figure(text: str, unit: str) -> tuple[Amount | None, str]:
 def parse_information(role: str | None, title: str, unit: str, tab_lines: list[tuple[int, str]], start: int,
                       notes: tuple[str, ...], index: int, template: Template | None = None) -> Table:
     template = template or load()
-    groups = header_groups(tab_lines)
+    header = header_groups(tab_lines)
+    groups, heads = header if header is not None else (None, [])
     found: list[tuple[int, int, str, str, str | None, str]] = []  # half, line, raw, label, figure, unit cell
     readings: list[str] = []
     with_numbers = groups is None and _has_line_numbers(tab_lines)
@@ -117,19 +118,10 @@ def parse_information(role: str | None, title: str, unit: str, tab_lines: list[t
         if amount is not None and counted:
             amount = Amount(amount.value, Decimal(0), counted, amount.text)  # a count is exact
         rows.append(Row(label, None, (amount,), lineno, raw, side=("left", "right")[min(half, 1)] if halves else "",
-                        kind=key, bad_cells=(bad,) if bad else (), memo=bool(_MEMO.match(label))))
-    printed = "/".join(dict.fromkeys(_value_heads(tab_lines, groups or []))) or "金额"
+                        kind=key, bad_cells=(bad,) if bad else (), memo=bool(ITEM_MEMO.match(label))))
+    printed = "/".join(dict.fromkeys(heads)) or "金额"
     table = Table(role, title, unit, (Column("amount", printed),), tuple(rows), start, index, notes)
     return replace(table, readings=tuple(readings)) if readings else table
-
-
-def _value_heads(tab_lines: list[tuple[int, str]], groups: list[Group]) -> list[str]:
-    """The printed header of each half's figures (金额, 数量), for the findings."""
-    for _, raw in tab_lines[:4]:
-        cells = [squeeze(c) for c in raw.split("\t")]
-        if any(c in _LABEL_HEAD for c in cells):
-            return [cells[g[3]] for g in groups if g[3] < len(cells) and cells[g[3]]]
-    return []
 
 
 def _second_half(tab_lines: list[tuple[int, str]]) -> int | None:

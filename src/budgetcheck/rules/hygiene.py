@@ -39,7 +39,7 @@ def _fold(text: str) -> str:
 @lru_cache(maxsize=2)
 def folded_lines(lines: tuple[str, ...]) -> tuple[str, ...]:
     """Every line of a document folded (``_fold``), once for the four rules that read them."""
-    return tuple(line.translate(_FOLD) for line in lines)
+    return tuple(_fold(line) for line in lines)
 
 
 def _page(doc: Document, n: int) -> int | None:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from budgetcheck.core.model import ZERO, Amount, Document, Location, Row, Table
+from budgetcheck.core.rounding import total_of  # a sum of rounded figures keeps their rounding
 from budgetcheck.templates.schema import fund_key  # noqa: F401  (re-exported for the rules)
 from budgetcheck.rules.base import where
 
@@ -38,8 +39,6 @@ def by_code(doc: Document, table: Table, code: str, key: str) -> Cell | None:
     amounts = [r.amounts[col] for r in top if r.amounts[col] is not None]
     if not amounts:
         return None
-    from budgetcheck.core.rounding import total_of  # the sum of rounded figures keeps their rounding
-
     loc = where(doc, table, top[0], col)
     total = amounts[0] if len(amounts) == 1 else total_of(amounts, amounts[0].unit)  # type: ignore[arg-type]
     return Cell(total, Location(loc.path, loc.table, loc.title, code, loc.column, loc.line, loc.cell, loc.page))
@@ -85,8 +84,6 @@ def sangong(doc: Document, table: Table | None, key: str) -> Cell | None:
         parts = [cell(doc, table, row, k) for k in ("abroad", "car", "reception")]
         if any(p is None for p in parts):
             return None
-        from budgetcheck.core.rounding import total_of
-
         whole = cell(doc, table, row, "sangong_and_meetings")
         return Cell(total_of([p.amount for p in parts], parts[0].amount.unit), whole.location)  # type: ignore[union-attr]
     keys = (key,) if key != "sangong" or table.column("sangong") is not None else ("total",)

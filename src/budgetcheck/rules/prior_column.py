@@ -57,7 +57,7 @@ def subject(c: Change, sentences: list[Sentence],
     para = c.sentence.paragraph
     mine = (index if index is not None else paragraph_index(sentences)).get(id(para), [])
     for s in mine:
-        if s.paragraph is para and s.offset <= c.sentence.offset:
+        if s.offset <= c.sentence.offset:
             for f in s.figs:
                 if f.kind in ("money", "count") and not f.approx:
                     return s, f

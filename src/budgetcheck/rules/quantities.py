@@ -22,9 +22,8 @@ from typing import Callable
 from budgetcheck.core.rounding import total_of
 from budgetcheck.core.catalogue import class_code, normalise_name, strip_enumerator
 from budgetcheck.core.model import Document, Row, Table
-from budgetcheck.templates.schema import fund_key
+from budgetcheck.templates.schema import fund_key, item_key
 from budgetcheck.rules.base import where
-from budgetcheck.templates.schema import item_key
 from budgetcheck.rules.lookup import (Cell, admin_running, cell, information, one, procurement_of, rows_by_code, sangong,
                                       side_rows)
 

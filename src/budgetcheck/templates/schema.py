@@ -201,7 +201,7 @@ def fund_key(label: str) -> str | None:
 
 
 #: An information-table label's memo prefix and trailing unit (``其中：`` … ``（辆）``).
-_ITEM_MEMO = re.compile(r"^\s*其中\s*[:：]\s*")
+ITEM_MEMO = re.compile(r"^\s*其中\s*[:：]\s*")
 _BRACKETED = re.compile(r"[（(][^（()）]{1,8}[)）]$")
 
 
@@ -213,7 +213,7 @@ def item_key(label: str, template: Template | None = None) -> str:
 
 
 def _name(label: str) -> str:
-    text = strip_enumerator(_ITEM_MEMO.sub("", squeeze(label)))
+    text = strip_enumerator(ITEM_MEMO.sub("", squeeze(label)))
     text = _BRACKETED.sub("", text)
     return strip_enumerator(text)
 
